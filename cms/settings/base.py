@@ -1,0 +1,291 @@
+"""Settings shared by every environment.
+
+Everything that differs between a laptop and production is read from the
+environment here, with a default that works on a laptop with nothing
+configured. Each production part is switched on by one variable:
+
+* ``DATABASE_URL``             SQLite file -> PostgreSQL (or any dj-database-url URL)
+* ``AWS_STORAGE_BUCKET_NAME``  local ``media/`` -> an S3-compatible bucket
+* ``ELASTICSEARCH_URL``        database full-text search -> Elasticsearch 9
+* ``TASKS_BACKEND``            where background tasks run (``database`` or ``immediate``)
+
+``.env.example`` lists every variable.
+"""
+
+from pathlib import Path
+
+from environs import Env
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+env = Env()
+# A developer may keep variables in an untracked .env file; the real
+# environment always wins over it.
+env.read_env(BASE_DIR / ".env", recurse=False)
+
+# Security -----------------------------------------------------------------
+
+# dev.py and test.py provide a fixed key; production.py refuses to start
+# without one.
+SECRET_KEY = env.str("SECRET_KEY", default="")
+DEBUG = env.bool("DEBUG", default=False)
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Applications -------------------------------------------------------------
+
+INSTALLED_APPS = [
+    # Project apps. ``locales`` comes first: it registers Kinyarwanda with
+    # Django before anything asks for language information.
+    "locales",
+    "users",
+    "home",
+    "publications",
+    "programmes",
+    "search",
+    "demo",
+    # Wagtail and its add-ons
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
+    "wagtail.api.v2",
+    "wagtail.contrib.forms",
+    "wagtail.contrib.redirects",
+    "wagtail.contrib.settings",
+    "wagtail.embeds",
+    "wagtail.sites",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
+    "rest_framework",
+    "django_tasks",
+    "django_tasks_db",
+    # Django
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+]
+
+ROOT_URLCONF = "cms.urls"
+WSGI_APPLICATION = "cms.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "cms" / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.debug",
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "wagtail.contrib.settings.context_processors.settings",
+            ],
+        },
+    },
+]
+
+AUTH_USER_MODEL = "users.User"
+WAGTAILIMAGES_IMAGE_MODEL = "home.CustomImage"
+WAGTAILDOCS_DOCUMENT_MODEL = "publications.ReportDocument"
+
+# Database: SQLite unless DATABASE_URL says otherwise ----------------------
+
+DATABASES = {
+    "default": env.dj_db_url(
+        "DATABASE_URL",
+        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=600),
+        conn_health_checks=True,
+    )
+}
+DATABASE_IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASE_IS_POSTGRESQL:
+    INSTALLED_APPS.append("django.contrib.postgres")
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Languages ----------------------------------------------------------------
+# Content is written in English, French and Kinyarwanda. Django has no
+# Kinyarwanda of its own: the ``locales`` app registers it and ships its
+# catalogue under locales/rw/.
+
+LANGUAGE_CODE = "en"
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES = [
+    ("en", "English"),
+    ("fr", "Français"),
+    ("rw", "Ikinyarwanda"),
+]
+# Wagtail's admin is not translated into Kinyarwanda, so editors choose
+# between English and French for the interface; they edit all three.
+WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("fr", "Français")]
+LOCALE_PATHS = [BASE_DIR / "locales"]
+FORMAT_MODULE_PATH = ["locales.formats"]
+TIME_ZONE = env.str("TIME_ZONE", default="UTC")
+USE_I18N = True
+USE_TZ = True
+
+# Static files and uploads -------------------------------------------------
+
+STATIC_URL = "/static/"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    # Every uploaded file goes to the bucket. Nothing is public-read:
+    # documents are served through Wagtail's privacy check, which then
+    # redirects to a short-lived signed URL.
+    DEFAULT_FILE_STORAGE_CONFIG = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=None),
+            "custom_domain": env.str("AWS_S3_CUSTOM_DOMAIN", default=None),
+            "addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default=None),
+            "location": env.str("AWS_LOCATION", default=""),
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
+else:
+    DEFAULT_FILE_STORAGE_CONFIG = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+    }
+    # Documents are streamed by Wagtail's serve view, after its privacy
+    # check, never from a public media URL.
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+STORAGES = {
+    "default": DEFAULT_FILE_STORAGE_CONFIG,
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
+
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "vtt"]
+
+# Search -------------------------------------------------------------------
+
+ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="cms_"),
+            "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=10),
+        }
+    }
+else:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "wagtail.search.backends.database"},
+    }
+
+# Background tasks ---------------------------------------------------------
+# ``database``: tasks are queued in the database and run by
+# ``manage.py db_worker``. ``immediate``: tasks run in the process that
+# enqueues them (no worker needed; for development and tests).
+
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+
+
+def tasks_from_env(default):
+    """The TASKS setting for the backend named by TASKS_BACKEND."""
+    name = env.str("TASKS_BACKEND", default=default, validate=lambda value: value in TASKS_BACKENDS)
+    return {"default": {"BACKEND": TASKS_BACKENDS[name]}}
+
+
+TASKS = tasks_from_env(default="database")
+
+# Cache --------------------------------------------------------------------
+
+REDIS_URL = env.str("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Email --------------------------------------------------------------------
+
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+
+# Wagtail ------------------------------------------------------------------
+
+WAGTAIL_SITE_NAME = env.str("WAGTAIL_SITE_NAME", default="UPR advocacy CMS")
+WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
+WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+WAGTAILSEARCH_HITS_MAX_AGE = 14
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {
+        "django": {
+            "handlers": ["console"],
+            "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
+            "propagate": False,
+        },
+        # Each task and page action logs a line at INFO: too much for a console.
+        "django_tasks": {"level": env.str("TASKS_LOG_LEVEL", default="WARNING")},
+        "django_tasks_db": {"level": env.str("TASKS_LOG_LEVEL", default="WARNING")},
+        "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
+    },
+}

@@ -1,0 +1,26 @@
+"""Settings for a developer's laptop: ``make run``."""
+
+import contextlib
+
+from .base import *
+from .base import env, tasks_from_env
+
+DEBUG = env.bool("DEBUG", default=True)
+SECRET_KEY = env.str("SECRET_KEY", default="dev-only-secret-key-never-used-in-production")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
+
+# Tasks run in the web process unless a worker is wanted.
+TASKS = tasks_from_env(default="immediate")
+
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+STORAGES["staticfiles"] = {
+    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
+}
+
+with contextlib.suppress(ImportError):
+    from .local import *

@@ -1,0 +1,44 @@
+"""Settings for the test suite.
+
+The database still follows DATABASE_URL, so the same suite runs on SQLite
+and on PostgreSQL; everything else is fixed here.
+"""
+
+from .base import *
+from .base import env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Local files and the database search backend whatever the environment
+# says; the S3 tests point the default storage at their own bucket.
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+
+# Tasks run where they are enqueued; the tests of the queued path switch
+# to the database backend and run the real worker.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".test-media")
+WAGTAILADMIN_BASE_URL = "http://testserver"
+WAGTAILAPI_BASE_URL = "http://testserver"
+
+# A file for SQLite so that --reuse-db can keep it between runs; a fixed
+# name for PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}
+else:
+    DATABASES["default"]["TEST"] = {"NAME": env.str("TEST_DATABASE_NAME", default="cms_test")}

@@ -1,0 +1,45 @@
+"""StreamField blocks shared by every page type."""
+
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(max_length=255)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Level 2"), ("h3", "Level 3"), ("h4", "Level 4")],
+        default="h2",
+        help_text="Use level 2 for the main sections of the page.",
+    )
+
+    class Meta:
+        icon = "title"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock()
+    attribution = blocks.CharBlock(required=False, max_length=255)
+
+    class Meta:
+        icon = "openquote"
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    document = DocumentChooserBlock()
+    title = blocks.CharBlock(required=False, help_text="Defaults to the document's own title.")
+
+    class Meta:
+        icon = "doc-full"
+
+
+class BodyStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+    )
+    image = ImageBlock()
+    quote = QuoteBlock()
+    embed = EmbedBlock(help_text="A YouTube or Vimeo address, for example.")
+    document = DocumentLinkBlock()

@@ -1,0 +1,74 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+
+
+class BasePage(Page):
+    """Fields and translation rules that every page of the site shares."""
+
+    translatable_fields = [
+        TranslatableField("title"),
+        # The same slug in every language keeps /en/x/, /fr/x/ and /rw/x/ aligned.
+        SynchronizedField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+    ]
+
+    search_fields = [
+        *Page.search_fields,
+        index.FilterField("locale"),
+    ]
+
+    api_fields = [
+        APIField("search_description"),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    """The root of the site in each language."""
+
+    intro = models.TextField(
+        blank=True,
+        help_text=_("One or two sentences that say what the organisation does."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("body"),
+    ]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("home page")

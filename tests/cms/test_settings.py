@@ -1,0 +1,125 @@
+"""Each environment variable switches on the production part it names, and nothing else."""
+
+import pytest
+
+from tests.support.settings import load_settings, run_settings
+
+NAMES = [
+    "DATABASES",
+    "STORAGES",
+    "WAGTAILSEARCH_BACKENDS",
+    "TASKS",
+    "WAGTAILDOCS_SERVE_METHOD",
+    "INSTALLED_APPS",
+]
+
+
+@pytest.fixture(scope="module")
+def defaults():
+    return load_settings("cms.settings.base", NAMES)
+
+
+def test_with_no_variables_everything_is_embedded(defaults):
+    assert defaults["DATABASES"]["default"]["ENGINE"] == "django.db.backends.sqlite3"
+    assert defaults["DATABASES"]["default"]["NAME"].endswith("db.sqlite3")
+    assert defaults["STORAGES"]["default"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert defaults["WAGTAILSEARCH_BACKENDS"]["default"]["BACKEND"] == "wagtail.search.backends.database"
+    assert defaults["WAGTAILDOCS_SERVE_METHOD"] == "serve_view"
+    assert "django.contrib.postgres" not in defaults["INSTALLED_APPS"]
+
+
+def test_database_url_selects_postgresql(defaults):
+    loaded = load_settings(
+        "cms.settings.base", NAMES, DATABASE_URL="postgres://cms:pw@db.example.org:5433/upr"
+    )
+    database = loaded["DATABASES"]["default"]
+    assert database["ENGINE"] == "django.db.backends.postgresql"
+    assert (database["HOST"], database["PORT"], database["NAME"], database["USER"]) == (
+        "db.example.org",
+        5433,
+        "upr",
+        "cms",
+    )
+    assert "django.contrib.postgres" in loaded["INSTALLED_APPS"]
+    # The other switches stay where they were.
+    assert loaded["STORAGES"] == defaults["STORAGES"]
+    assert loaded["WAGTAILSEARCH_BACKENDS"] == defaults["WAGTAILSEARCH_BACKENDS"]
+
+
+def test_bucket_selects_private_s3_storage(defaults):
+    loaded = load_settings(
+        "cms.settings.base",
+        NAMES,
+        AWS_STORAGE_BUCKET_NAME="upr-reports",
+        AWS_S3_ENDPOINT_URL="https://objects.example.org",
+        AWS_S3_REGION_NAME="eu-central-1",
+        AWS_ACCESS_KEY_ID="key-id",
+        AWS_SECRET_ACCESS_KEY="secret",
+    )
+    storage = loaded["STORAGES"]["default"]
+    assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+    options = storage["OPTIONS"]
+    assert options["bucket_name"] == "upr-reports"
+    assert options["endpoint_url"] == "https://objects.example.org"
+    assert options["region_name"] == "eu-central-1"
+    assert (options["access_key"], options["secret_key"]) == ("key-id", "secret")
+    # Nothing is public: private ACL, signed URLs, no silent overwrite.
+    assert options["default_acl"] == "private"
+    assert options["querystring_auth"] is True
+    assert options["file_overwrite"] is False
+    assert loaded["WAGTAILDOCS_SERVE_METHOD"] == "redirect"
+    assert loaded["DATABASES"] == defaults["DATABASES"]
+
+
+def test_elasticsearch_url_selects_elasticsearch_9(defaults):
+    loaded = load_settings("cms.settings.base", NAMES, ELASTICSEARCH_URL="https://search.example.org:9200")
+    backend = loaded["WAGTAILSEARCH_BACKENDS"]["default"]
+    assert backend["BACKEND"] == "wagtail.search.backends.elasticsearch9"
+    assert backend["URLS"] == ["https://search.example.org:9200"]
+    assert "INDEX" not in backend
+    assert loaded["STORAGES"] == defaults["STORAGES"]
+
+
+def test_tasks_backend_selects_where_tasks_run():
+    assert load_settings("cms.settings.base", ["TASKS"])["TASKS"]["default"]["BACKEND"] == (
+        "django_tasks_db.DatabaseBackend"
+    )
+    assert load_settings("cms.settings.dev", ["TASKS"])["TASKS"]["default"]["BACKEND"] == (
+        "django_tasks.backends.immediate.ImmediateBackend"
+    )
+    assert load_settings("cms.settings.dev", ["TASKS"], TASKS_BACKEND="database")["TASKS"]["default"][
+        "BACKEND"
+    ] == ("django_tasks_db.DatabaseBackend")
+
+
+def test_an_unknown_tasks_backend_is_refused():
+    result = run_settings("cms.settings.base", ["TASKS"], TASKS_BACKEND="celery")
+    assert result.returncode != 0
+    assert "TASKS_BACKEND" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    result = run_settings("cms.settings.production", ["DEBUG"], ALLOWED_HOSTS="cms.example.org")
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = run_settings("cms.settings.production", ["DEBUG"], SECRET_KEY="x" * 60)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_reads_its_secrets_from_the_environment():
+    loaded = load_settings(
+        "cms.settings.production",
+        ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SESSION_COOKIE_SECURE"],
+        SECRET_KEY="k" * 60,
+        ALLOWED_HOSTS="cms.example.org,www.example.org",
+        CSRF_TRUSTED_ORIGINS="https://cms.example.org",
+    )
+    assert loaded["DEBUG"] is False
+    assert loaded["SECRET_KEY"] == "k" * 60
+    assert loaded["ALLOWED_HOSTS"] == ["cms.example.org", "www.example.org"]
+    assert loaded["CSRF_TRUSTED_ORIGINS"] == ["https://cms.example.org"]
+    assert loaded["SESSION_COOKIE_SECURE"] is True
