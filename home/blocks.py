@@ -16,6 +16,7 @@ class HeadingBlock(blocks.StructBlock):
 
     class Meta:
         icon = "title"
+        template = "blocks/heading_block.html"
 
 
 class QuoteBlock(blocks.StructBlock):

@@ -15,6 +15,15 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation, TranslationSource
 
 
+class UnknownSourceStrings(ValueError):
+    """Translations were given for text that the source does not contain (any more)."""
+
+    def __init__(self, instance, strings):
+        self.strings = sorted(strings)
+        listed = "; ".join(repr(text[:80]) for text in self.strings)
+        super().__init__(f"{instance!r} has no source text {listed}")
+
+
 def content_language_codes():
     return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
 
@@ -30,10 +39,13 @@ def translate(instance, locale, strings: Mapping[str, str] | None = None, *, use
 
     ``strings`` maps source segments (as wagtail-localize extracts them:
     titles, paragraphs, list items...) to their translation. Segments left
-    out keep the source text until someone translates them. Nothing is saved
+    out keep the source text until someone translates them; a string that
+    the source does not contain raises UnknownSourceStrings. Nothing is saved
     when the translation already says exactly that, so calling this twice
     changes nothing.
     """
+    # The source is what the database holds, not what an unsaved object says.
+    instance = type(instance).objects.get(pk=instance.pk)
     previous_update = (
         TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id)
         .values_list("last_updated_at", flat=True)
@@ -45,9 +57,13 @@ def translate(instance, locale, strings: Mapping[str, str] | None = None, *, use
     )
 
     po = translation.export_po()
+    strings = dict(strings or {})
+    unknown = set(strings) - {entry.msgid for entry in po if not entry.obsolete}
+    if unknown:
+        raise UnknownSourceStrings(instance, unknown)
     strings_changed = False
     for entry in po:
-        wanted = (strings or {}).get(entry.msgid)
+        wanted = strings.get(entry.msgid)
         if wanted is not None and entry.msgstr != wanted:
             entry.msgstr = wanted
             strings_changed = True

@@ -7,13 +7,12 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from home.factories import HomePageFactory
-from home.models import HomePage
 from locales.translation import ensure_locales, ensure_site_root_translations
 
 from .support.seaweedfs import SeaweedFSProcess
+from .support.site_tree import ensure_base_tree
 
 
 def pytest_report_header(config):
@@ -27,21 +26,20 @@ def locales(db):
     return {locale.language_code: locale for locale in ensure_locales()}
 
 
-@pytest.fixture
-def home_pages(locales):
-    """The site's home page in every locale, the English one being the default Site's root.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        ensure_base_tree()
 
-    Migrations create the English home page; a test that flushed the
-    database (a transactional test) gets it built again here.
-    """
-    home = HomePage.objects.filter(locale=locales["en"], depth=2).first()
-    if home is None:
-        root = Page.get_first_root_node() or Page.add_root(title="Root", locale=locales["en"])
-        home = HomePageFactory(parent=root, locale=locales["en"], slug="home")
-    Site.objects.update_or_create(
-        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
-    )
-    return ensure_site_root_translations(home)
+
+@pytest.fixture
+def home_pages(locales, django_capture_on_commit_callbacks):
+    """The site's home page in every locale, the English one being the default Site's root."""
+    home = ensure_base_tree()
+    # wagtail-localize publishes a translation when the transaction commits.
+    with django_capture_on_commit_callbacks(execute=True):
+        pages = ensure_site_root_translations(home)
+    return {code: page.specific_class.objects.get(pk=page.pk) for code, page in pages.items()}
 
 
 @pytest.fixture

@@ -5,7 +5,7 @@ and on PostgreSQL; everything else is fixed here.
 """
 
 from .base import *
-from .base import env
+from .base import env, tasks_from_env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
@@ -29,8 +29,8 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
 # Tasks run where they are enqueued; the tests of the queued path switch
-# to the database backend and run the real worker.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# to the database backend and start the real worker.
+TASKS = tasks_from_env(default="immediate")
 
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,8 +1,10 @@
 """Each environment variable switches on the production part it names, and nothing else."""
 
+import re
+
 import pytest
 
-from tests.support.settings import load_settings, run_settings
+from tests.support.settings import REPO, load_settings, run_settings
 
 NAMES = [
     "DATABASES",
@@ -123,3 +125,12 @@ def test_production_reads_its_secrets_from_the_environment():
     assert loaded["ALLOWED_HOSTS"] == ["cms.example.org", "www.example.org"]
     assert loaded["CSRF_TRUSTED_ORIGINS"] == ["https://cms.example.org"]
     assert loaded["SESSION_COOKIE_SECURE"] is True
+
+
+def test_every_variable_read_by_the_settings_is_listed_in_env_example():
+    read = set()
+    for module in (REPO / "cms" / "settings").glob("*.py"):
+        read |= set(re.findall(r'env\.\w+\(\s*"([A-Z][A-Z0-9_]+)"', module.read_text()))
+    listed = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (REPO / ".env.example").read_text(), re.MULTILINE))
+    assert read, "no env() calls found in cms/settings"
+    assert read - listed == set()

@@ -1,0 +1,78 @@
+# Run `make help` for the list of targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# The PostgreSQL server the second test pass runs on (trust auth on our machines).
+TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
+# CI starts from fresh test databases; a developer's run reuses them.
+PYTEST_ARGS ?= $(if $(CI),--create-db,)
+
+.PHONY: help install install-dev setup run worker test lint format test-sqlite test-postgres messages clean
+
+help: ## Show this list
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	@touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
+
+install-dev: $(VENV)/.installed-dev ## Install the test and lint tools too
+
+setup: install ## Migrate, load the demo content in en/fr/rw, create the admin account
+	$(MANAGE) migrate --no-input
+	$(MANAGE) load_demo
+	$(MANAGE) create_admin
+
+run: setup ## Set everything up and serve on http://127.0.0.1:8000 (admin at /admin/, API at /api/v2/)
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+worker: install ## Run the background task worker (when TASKS_BACKEND=database)
+	$(MANAGE) db_worker
+
+test: install-dev lint test-sqlite test-postgres ## Lint, then run the whole suite on SQLite and on PostgreSQL
+
+lint: install-dev ## ruff: lint and formatting
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-dev ## ruff: fix what can be fixed and format
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test-sqlite: install-dev ## The test suite on SQLite
+	@echo "== Test suite on SQLite"
+	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$status
+
+test-postgres: install-dev ## The test suite on PostgreSQL ($(TEST_POSTGRES_URL))
+	@if ! $(BIN)/python -c "import psycopg, sys; psycopg.connect(sys.argv[1], connect_timeout=5).close()" \
+		"$(TEST_POSTGRES_URL:/cms=/postgres)" 2>/dev/null; then \
+		if [ -n "$$CI" ]; then echo "PostgreSQL is not reachable at $(TEST_POSTGRES_URL) and CI is set: failing."; exit 1; fi; \
+		echo "WARNING: PostgreSQL is not reachable at $(TEST_POSTGRES_URL): the PostgreSQL pass was skipped."; exit 0; \
+	fi; \
+	echo "== Test suite on PostgreSQL"; \
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$status
+
+messages: install ## Regenerate the en/fr/rw catalogues under locales/ and compile them (needs gettext)
+	$(MANAGE) makemessages -l en -l fr -l rw --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="bench/*"
+	$(MANAGE) compilemessages --ignore=".venv/*"
+
+clean: ## Remove the virtualenv, the local database and uploads
+	rm -rf $(VENV) db.sqlite3 media .test-db.sqlite3 .test-media

@@ -1,0 +1,39 @@
+import pytest
+
+from django.core.management import call_command
+from django.urls import reverse
+
+from wagtail.models import Page, Revision
+
+from demo.content import home
+
+
+def page_state():
+    return (
+        list(Page.objects.order_by("pk").values_list("pk", "title", "live", "latest_revision_id")),
+        Revision.objects.count(),
+    )
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_demo_content_in_three_languages_loads_once(client, home_pages):
+    call_command("load_demo", stdout=None)
+    first = page_state()
+    call_command("load_demo")
+    assert page_state() == first
+
+    intros = {}
+    for code in ("en", "fr", "rw"):
+        response = client.get(
+            reverse("wagtailapi:pages:listing"),
+            {"locale": code, "type": "home.HomePage", "fields": "intro,body"},
+        )
+        (item,) = response.json()["items"]
+        intros[code] = item["intro"]
+        assert len(item["body"]) == len(home.HOME["body"])
+    assert intros["en"] == home.INTRO
+    assert intros["fr"].startswith("Nous aidons la société civile")
+    assert intros["rw"].startswith("Dufasha imiryango itari iya Leta")
+
+    response = client.get("/rw/")
+    assert "Isuzuma Ngarukagihe Rusange" in response.content.decode()

@@ -1,0 +1,28 @@
+"""The minimum every test expects in the database: what the migrations create.
+
+A transactional test empties the database when it ends (and, with
+--reuse-db, the next run starts from that), so the suite rebuilds this
+instead of relying on the migrations' data.
+"""
+
+from wagtail.models import Collection, Locale, Page, Site
+
+from home.factories import HomePageFactory
+from home.models import HomePage
+
+
+def ensure_base_tree():
+    """Return the English home page, creating the root page, collection, home page and Site if needed."""
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=english)
+    )
+    home = HomePage.objects.filter(locale=english, depth=2).first()
+    if home is None:
+        home = HomePageFactory(parent=root, locale=english, slug="home", title="Home")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    return home
