@@ -13,7 +13,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 # CI starts from fresh test databases; a developer's run reuses them.
 PYTEST_ARGS ?= $(if $(CI),--create-db,)
 
-.PHONY: help install install-dev setup run worker test lint format test-sqlite test-postgres messages clean
+.PHONY: help chromium install install-dev setup run worker test lint format test-sqlite test-postgres messages clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -30,9 +30,20 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	@touch $@ $(VENV)/.installed
 
+# The browser tests drive Debian's Chromium; install it where we can (as root).
+chromium:
+	@if ! command -v chromium >/dev/null; then \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian's chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium is missing: install it with 'sudo apt-get install chromium' for the browser tests."; \
+		fi; \
+	fi
+
 install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
 
-install-dev: $(VENV)/.installed-dev ## Install the test and lint tools too
+install-dev: $(VENV)/.installed-dev chromium ## Install the test and lint tools too (and Chromium)
 
 setup: install ## Migrate, load the demo content in en/fr/rw, create the admin account
 	$(MANAGE) migrate --no-input

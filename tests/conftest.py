@@ -81,3 +81,37 @@ def s3_bucket(seaweedfs, settings):
 def _media_root(settings, tmp_path):
     """Local uploads of a test land in its own temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+# A real browser --------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless. Missing Chromium fails the run under CI and skips elsewhere."""
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    from .support.browser import CHROMIUM_ARGS, chromium_path
+
+    executable = chromium_path()
+    if not executable:
+        if os.environ.get("CI"):
+            pytest.fail("Chromium is not installed (apt-get install chromium): browser tests cannot run")
+        pytest.skip("Chromium is not installed (apt-get install chromium)")
+    # Playwright's synchronous API runs an event loop in this thread; the
+    # tests still talk to the database synchronously, which is safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    yield page
+    context.close()

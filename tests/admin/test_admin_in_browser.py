@@ -1,0 +1,44 @@
+"""An editor logs in to the admin with the printed login and finds the site in three languages."""
+
+import re
+from io import StringIO
+
+import pytest
+
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def test_editor_logs_in_and_sees_the_home_page_in_three_languages(live_server, page, home_pages, tmp_path):
+    output = StringIO()
+    call_command("create_admin", stdout=output)
+    password = re.search(r"password: (\S+)", output.getvalue()).group(1)
+
+    page.goto(f"{live_server.url}/admin/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/pages/")
+    listing = page.locator("main").inner_text()
+    for language in ("English", "Français", "Ikinyarwanda"):
+        assert language in listing
+    assert listing.count("Home") >= 3
+    page.screenshot(path=str(tmp_path / "admin-pages.png"))
+
+    # The Kinyarwanda home page is a translation, edited in wagtail-localize's editor.
+    page.goto(f"{live_server.url}/admin/pages/{home_pages['rw'].pk}/edit/")
+    assert "Ikinyarwanda" in page.locator("main").inner_text()
+
+
+def test_a_wrong_password_is_refused(live_server, page):
+    call_command("create_admin", stdout=StringIO())
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", "not-the-password")
+    page.click("button[type=submit]")
+    assert "/admin/login/" in page.url
+    assert page.locator("form").inner_text()
+
