@@ -5,7 +5,22 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from upr.api import (
+    AffectedGroupsAPIViewSet,
+    CountriesAPIViewSet,
+    RecommendationsAPIViewSet,
+    SDGsAPIViewSet,
+    SessionsAPIViewSet,
+    ThemesAPIViewSet,
+)
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+api_router.register_endpoint("recommendations", RecommendationsAPIViewSet)
+api_router.register_endpoint("countries", CountriesAPIViewSet)
+api_router.register_endpoint("sessions", SessionsAPIViewSet)
+api_router.register_endpoint("themes", ThemesAPIViewSet)
+api_router.register_endpoint("sdgs", SDGsAPIViewSet)
+api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)

@@ -12,7 +12,7 @@ from wagtail.models import Site
 from locales.translation import ensure_locales, ensure_site_root_translations
 
 from .support.seaweedfs import SeaweedFSProcess
-from .support.site_tree import ensure_base_tree
+from .support.site_tree import ensure_base_tree, ensure_upr_vocabularies
 
 
 def pytest_report_header(config):
@@ -30,6 +30,7 @@ def locales(db):
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_base_tree()
+        ensure_upr_vocabularies()
 
 
 @pytest.fixture
@@ -103,10 +104,15 @@ def browser():
     # Playwright's synchronous API runs an event loop in this thread; the
     # tests still talk to the database synchronously, which is safe here.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=executable, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "locales",
     "users",
     "home",
+    "upr",
     "publications",
     "programmes",
     "search",

@@ -41,4 +41,3 @@ def test_a_wrong_password_is_refused(live_server, page):
     page.click("button[type=submit]")
     assert "/admin/login/" in page.url
     assert page.locator("form").inner_text()
-

@@ -9,6 +9,9 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from home.factories import HomePageFactory
 from home.models import HomePage
+from locales.translation import ensure_locales
+from upr.loading import load_reference_vocabularies
+from upr.models import Country
 
 
 def ensure_base_tree():
@@ -26,3 +29,10 @@ def ensure_base_tree():
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
     return home
+
+
+def ensure_upr_vocabularies():
+    """States, organisations, cycles, sessions, UPR Info issues and SDGs (loaded once, kept by --reuse-db)."""
+    if not Country.objects.exists():
+        ensure_locales()
+        load_reference_vocabularies()

@@ -5,6 +5,7 @@ from wagtail.models import Site
 
 from demo.content import home
 from demo.pages import update_page
+from demo.upr import load_upr_demo
 from locales.translation import ensure_locales, translate
 
 
@@ -27,6 +28,8 @@ class Command(BaseCommand):
             revision_before = before.latest_revision_id if before else None
             translated = translate(home_page, locales[code], strings)
             self.report(f"home page ({code})", translated.latest_revision_id != revision_before)
+
+        load_upr_demo(self.report)
 
     def report(self, what, changed):
         self.stdout.write(f"{what}: {'updated' if changed else 'unchanged'}")

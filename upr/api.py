@@ -1,0 +1,348 @@
+"""Public read API of the recommendations database: /api/v2/recommendations/ and the vocabularies."""
+
+from rest_framework.response import Response as APIResponse
+
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils import translation
+
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.models import Page, ReferenceIndex
+
+from upr.export import csv_response, xlsx_response
+from upr.facets import FACETS, counts, facets
+from upr.filters import FILTERS, RecommendationQuery
+from upr.labels import Labels
+from upr.models import Cluster, Country, ImplementationPlan, Recommendation, RegionalGroup, Session
+from upr.serializers import serialize_recommendations
+
+ORDERINGS = {
+    "number": ("number", "pk"),
+    "-number": ("-number", "-pk"),
+    "session": ("session__number", "number", "pk"),
+    "-session": ("-session__number", "number", "pk"),
+    "state": ("state_under_review__iso3", "-session__number", "number", "pk"),
+    "updated": ("updated_at", "pk"),
+    "-updated": ("-updated_at", "-pk"),
+}
+DEFAULT_ORDERING = ("-session__number", "state_under_review__iso3", "number", "pk")
+STATS_DIMENSIONS = (
+    "response",
+    "cycle",
+    "theme",
+    "state",
+    "recommending_state",
+    "action_category",
+    "implementation_status",
+)
+
+
+def request_language(request):
+    """The language asked for with ?locale=, else the request's language."""
+    codes = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
+    language = request.GET.get("locale") or translation.get_language() or settings.LANGUAGE_CODE
+    language = language.split("-")[0]
+    if language not in codes:
+        if "locale" in request.GET:
+            raise BadRequestError(f"locale: “{language}” is not one of {', '.join(codes)}")
+        language = settings.LANGUAGE_CODE
+    return language
+
+
+class RecommendationsAPIViewSet(BaseAPIViewSet):
+    model = Recommendation
+    name = "recommendations"
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
+        {"q", "locale", "facets", "order", *FILTERS}
+    )
+
+    def get_queryset(self):
+        return Recommendation.objects.originals()
+
+    def check_query_parameters(self, queryset):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised filter: " + ", ".join(sorted(unknown))
+            )
+
+    def _detail_url(self, pk):
+        return self.request.build_absolute_uri(reverse("wagtailapi:recommendations:detail", args=[pk]))
+
+    def listing_view(self, request):
+        base = self.get_queryset()
+        self.check_query_parameters(base)
+        language = request_language(request)
+        query = RecommendationQuery(request.GET)
+        ordering = request.GET.get("order", "")
+        if ordering and ordering not in ORDERINGS:
+            raise BadRequestError(f"order: “{ordering}” is not one of {', '.join(ORDERINGS)}")
+        queryset = query.apply(base).order_by(*ORDERINGS.get(ordering, DEFAULT_ORDERING))
+
+        page = self.paginate_queryset(queryset)
+        labels = Labels.for_language(language)
+        with translation.override(language):
+            data = {
+                "meta": {"total_count": self.paginator.total_count},
+                "items": serialize_recommendations(page, labels, language, self._detail_url),
+            }
+            wanted = self._facet_names(request)
+            if wanted:
+                data["meta"]["facets"] = facets(base, query, labels, wanted)
+        return APIResponse(data)
+
+    @staticmethod
+    def _facet_names(request):
+        raw = request.GET.get("facets", "all")
+        if raw in ("", "none", "false"):
+            return []
+        if raw == "all":
+            return list(FACETS)
+        names = [name.strip() for name in raw.split(",") if name.strip()]
+        unknown = [name for name in names if name not in FACETS]
+        if unknown:
+            raise BadRequestError(
+                f"facets: unknown facet(s) {', '.join(unknown)}; choose from {', '.join(FACETS)}"
+            )
+        return names
+
+    def detail_view(self, request, pk):
+        recommendation = get_object_or_404(self.get_queryset(), pk=pk)
+        language = request_language(request)
+        labels = Labels.for_language(language)
+        with translation.override(language):
+            (item,) = serialize_recommendations([recommendation], labels, language, self._detail_url)
+            item["assessments"] = [
+                {
+                    "status": assessment.status,
+                    "status_label": assessment.get_status_display(),
+                    "assessed_on": assessment.assessed_on.isoformat(),
+                    "assessed_by": assessment.assessed_by,
+                    "comments": assessment.comments,
+                    "document": _document(assessment.document, request),
+                }
+                for assessment in recommendation.assessments.select_related("document")
+            ]
+            item["implementation_plans"] = [
+                _plan(plan, language)
+                for plan in recommendation.plans.filter(locale__language_code=recommendation.language)
+            ]
+            item["clusters"] = [
+                _localised(cluster, language, ("name", "description"))
+                for cluster in Cluster.objects.filter(
+                    recommendations=recommendation, locale__language_code=recommendation.language
+                )
+            ]
+            item["source_document"] = _document(recommendation.source_document, request)
+            item["publications"] = _referencing_pages(recommendation, language)
+            item["translations"] = sorted(
+                Recommendation.objects.filter(translation_key=recommendation.translation_key).values_list(
+                    "locale__language_code", flat=True
+                )
+            )
+        return APIResponse(item)
+
+    def stats_view(self, request):
+        base = self.get_queryset()
+        self.check_query_parameters(base)
+        language = request_language(request)
+        query = RecommendationQuery(request.GET)
+        queryset = query.apply(base)
+        labels = Labels.for_language(language)
+        total = queryset.count()
+        with translation.override(language):
+            dimensions = {}
+            for name in STATS_DIMENSIONS:
+                rows = counts(queryset, name, labels)
+                for row in rows:
+                    row["share"] = round(row["count"] / total, 4) if total else 0
+                dimensions[name] = rows
+        assessed = sum(
+            row["count"] for row in dimensions["implementation_status"] if row["value"] != "not_assessed"
+        )
+        acted_on = sum(
+            row["count"]
+            for row in dimensions["implementation_status"]
+            if row["value"] in ("partially_implemented", "fully_implemented")
+        )
+        return APIResponse(
+            {
+                "total_count": total,
+                "implementation": {
+                    "assessed": assessed,
+                    "partially_or_fully_implemented": acted_on,
+                    "share_of_assessed": round(acted_on / assessed, 4) if assessed else None,
+                },
+                **dimensions,
+            }
+        )
+
+    def export_view(self, request, extension):
+        base = self.get_queryset()
+        self.check_query_parameters(base)
+        language = request_language(request)
+        queryset = RecommendationQuery(request.GET).apply(base)
+        labels = Labels.for_language(language)
+        if extension == "csv":
+            return csv_response(queryset, labels, language, self._detail_url)
+        if extension == "xlsx":
+            return xlsx_response(queryset, labels, language, self._detail_url)
+        raise Http404("export formats: csv, xlsx")
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [
+            path("", cls.as_view({"get": "listing_view"}), name="listing"),
+            path("stats/", cls.as_view({"get": "stats_view"}), name="stats"),
+            path("export.<str:extension>", cls.as_view({"get": "export_view"}), name="export"),
+            path("<int:pk>/", cls.as_view({"get": "detail_view"}), name="detail"),
+        ]
+
+
+def _document(document, request):
+    if document is None:
+        return None
+    return {"id": document.pk, "title": document.title, "url": request.build_absolute_uri(document.url)}
+
+
+def _in_language(instance, language):
+    """The translation of ``instance`` in ``language``, or the instance itself until it is translated."""
+    if instance.locale.language_code == language:
+        return instance
+    translated = instance.get_translations().filter(locale__language_code=language).first()
+    return translated or instance
+
+
+def _localised(instance, language, fields):
+    source = _in_language(instance, language)
+    return {
+        "id": instance.pk,
+        "language": source.locale.language_code,
+        **{f: getattr(source, f) for f in fields},
+    }
+
+
+def _plan(plan: ImplementationPlan, language):
+    data = _localised(
+        plan, language, ("goal", "expected_government_action", "indicators", "responsible_body")
+    )
+    source = _in_language(plan, language)
+    data["action_strategy"] = [dict(block.value) for block in source.action_strategy]
+    return data
+
+
+def _referencing_pages(recommendation, language):
+    """Live pages that link to this recommendation (publications that assess it, programmes…)."""
+    references = ReferenceIndex.get_references_to(recommendation).group_by_source_object()
+    pages = []
+    for source, _references in references:
+        if isinstance(source, Page) and source.live:
+            page = source.specific
+            translated = (
+                page.get_translations(inclusive=True)
+                .filter(locale__language_code=language, live=True)
+                .first()
+            )
+            page = (translated or page).specific
+            pages.append(
+                {
+                    "id": page.pk,
+                    "title": page.title,
+                    "type": page.specific_class._meta.label,
+                    "url": page.full_url,
+                }
+            )
+    return pages
+
+
+class VocabularyAPIViewSet(BaseAPIViewSet):
+    """A read-only list of a vocabulary, labels in ?locale=."""
+
+    known_query_parameters = frozenset({"locale", "format", "_"})
+
+    def check_query_parameters(self, queryset):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
+
+    def listing_view(self, request):
+        self.check_query_parameters(None)
+        language = request_language(request)
+        with translation.override(language):
+            items = self.items(Labels.for_language(language))
+        return APIResponse({"meta": {"total_count": len(items)}, "items": items})
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class CountriesAPIViewSet(VocabularyAPIViewSet):
+    model = Country
+    name = "countries"
+
+    def items(self, labels):
+        groups = dict(Country.objects.filter(pk__in=labels.countries).values_list("pk", "regional_group"))
+        memberships = {}
+        for pk, code in Country.memberships.through.objects.filter(
+            country_id__in=labels.countries
+        ).values_list("country_id", "organisation__code"):
+            memberships.setdefault(pk, []).append(code)
+        return sorted(
+            (
+                {
+                    **country,
+                    "regional_group": {"value": groups[pk], "label": str(RegionalGroup(groups[pk]).label)},
+                    "memberships": sorted(memberships.get(pk, [])),
+                }
+                for pk, country in labels.countries.items()
+            ),
+            key=lambda item: item["name"],
+        )
+
+
+class SessionsAPIViewSet(VocabularyAPIViewSet):
+    model = Session
+    name = "sessions"
+
+    def items(self, labels):
+        return [
+            {
+                "number": session.number,
+                "cycle": session.cycle.number,
+                "starts_on": session.starts_on and session.starts_on.isoformat(),
+                "ends_on": session.ends_on and session.ends_on.isoformat(),
+                "stakeholder_deadline": session.stakeholder_deadline
+                and session.stakeholder_deadline.isoformat(),
+                "mid_term_report_due": session.mid_term_report_due
+                and session.mid_term_report_due.isoformat(),
+            }
+            for session in Session.objects.select_related("cycle")
+        ]
+
+
+class ThemesAPIViewSet(VocabularyAPIViewSet):
+    model = Recommendation.themes.rel.model
+    name = "themes"
+
+    def items(self, labels):
+        return sorted(labels.themes.values(), key=lambda item: item["name"])
+
+
+class SDGsAPIViewSet(VocabularyAPIViewSet):
+    model = Recommendation.sdgs.rel.model
+    name = "sdgs"
+
+    def items(self, labels):
+        return sorted(labels.sdgs.values(), key=lambda item: item["number"])
+
+
+class AffectedGroupsAPIViewSet(VocabularyAPIViewSet):
+    model = Recommendation.affected_groups.rel.model
+    name = "affected_groups"
+
+    def items(self, labels):
+        return sorted(labels.affected_groups.values(), key=lambda item: item["name"])

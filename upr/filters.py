@@ -1,0 +1,131 @@
+"""The filters of the recommendations API, shared by the listing, its facets, the statistics and the export.
+
+Every filter takes one value or several separated by commas (``state=RWA,BDI``);
+values within a filter are alternatives, filters are combined.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+
+from wagtail.api.v2.utils import BadRequestError
+
+from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
+
+NOT_ASSESSED = "not_assessed"
+
+
+def through_model(name):
+    return Recommendation._meta.get_field(name).remote_field.through
+
+
+def _related_exists(relation, lookup, values):
+    through = through_model(relation)
+    return Exists(through.objects.filter(recommendation_id=OuterRef("pk"), **{f"{lookup}__in": values}))
+
+
+@dataclass(frozen=True)
+class Filter:
+    name: str
+    kind: type = str
+    choices: tuple = ()
+    help: str = ""
+
+    def parse(self, raw):
+        values = [value.strip() for value in raw.split(",") if value.strip()]
+        if not values:
+            raise BadRequestError(f"{self.name}: give at least one value")
+        parsed = []
+        for value in values:
+            if self.kind is int:
+                if not value.isdigit():
+                    raise BadRequestError(f"{self.name}: “{value}” is not a whole number")
+                value = int(value)
+            elif self.name in {"state", "recommending_state"}:
+                value = value.upper()
+            if self.choices and value not in self.choices:
+                raise BadRequestError(
+                    f"{self.name}: “{value}” is not one of {', '.join(str(choice) for choice in self.choices)}"
+                )
+            parsed.append(value)
+        return parsed
+
+
+FILTERS = {
+    spec.name: spec
+    for spec in (
+        Filter("state", help="state under review, ISO 3166-1 alpha-3 code"),
+        Filter("recommending_state", help="recommending state, ISO code"),
+        Filter(
+            "regional_group",
+            choices=tuple(RegionalGroup.values),
+            help="UN regional group of the state under review",
+        ),
+        Filter("cycle", int),
+        Filter("session", int),
+        Filter("response", choices=tuple(Response.values)),
+        Filter("action_category", int, choices=tuple(ActionCategory.values)),
+        Filter("theme", help="theme slug"),
+        Filter("sdg", int, choices=tuple(range(1, 18)), help="SDG goal number"),
+        Filter("affected_group", help="affected group slug"),
+        Filter(
+            "implementation_status",
+            choices=(*ImplementationStatus.values, NOT_ASSESSED),
+            help="status of the latest assessment",
+        ),
+    )
+}
+
+
+def apply_filter(queryset, name, values):
+    if name == "state":
+        return queryset.filter(state_under_review__iso3__in=values)
+    if name == "recommending_state":
+        return queryset.filter(_related_exists("recommending_states", "country__iso3", values))
+    if name == "regional_group":
+        return queryset.filter(state_under_review__regional_group__in=values)
+    if name == "cycle":
+        return queryset.filter(cycle__number__in=values)
+    if name == "session":
+        return queryset.filter(session__number__in=values)
+    if name == "response":
+        return queryset.filter(response__in=values)
+    if name == "action_category":
+        return queryset.filter(action_category__in=values)
+    if name == "theme":
+        return queryset.filter(_related_exists("themes", "theme__slug", values))
+    if name == "sdg":
+        return queryset.filter(_related_exists("sdgs", "sdggoal__number", values))
+    if name == "affected_group":
+        return queryset.filter(_related_exists("affected_groups", "affectedgroup__slug", values))
+    if name == "implementation_status":
+        statuses = ["" if value == NOT_ASSESSED else value for value in values]
+        return queryset.filter(implementation_status__in=statuses)
+    raise KeyError(name)
+
+
+def text_search(queryset, query):
+    """Restrict ``queryset`` to the recommendations whose text (in any language) matches ``query``."""
+    matching = Recommendation.objects.search(query, operator="and", order_by_relevance=False)
+    if hasattr(matching, "get_queryset"):
+        # The database backends: keep it one SQL query.
+        matched_keys = matching.get_queryset().values("translation_key")
+    else:
+        matched_keys = [recommendation.translation_key for recommendation in matching]
+    return queryset.filter(translation_key__in=matched_keys)
+
+
+class RecommendationQuery:
+    """Parsed filters and text query of a request."""
+
+    def __init__(self, params):
+        self.filters = {name: FILTERS[name].parse(params[name]) for name in FILTERS if name in params}
+        self.query = params.get("q", "").strip()
+
+    def apply(self, queryset, *, except_filter=None):
+        for name, values in self.filters.items():
+            if name != except_filter:
+                queryset = apply_filter(queryset, name, values)
+        if self.query:
+            queryset = text_search(queryset, self.query)
+        return queryset

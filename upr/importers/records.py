@@ -1,0 +1,48 @@
+"""What every reader hands the writer: one record per recommendation, or a rejection."""
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be imported (encoding, columns, format): nothing is written."""
+
+
+@dataclass(frozen=True)
+class Rejection:
+    line: int
+    reason: str
+
+    def as_dict(self):
+        return {"line": self.line, "reason": self.reason}
+
+
+@dataclass
+class RecommendationRecord:
+    """A recommendation as read from a file, with names already resolved to codes."""
+
+    line: int
+    natural_key: str
+    text: str
+    state_under_review: str  # ISO alpha-3
+    recommending_states: tuple[str, ...]  # ISO alpha-3
+    session: int | None
+    cycle: int
+    response: str
+    response_as_published: str = ""
+    action_category: int | None = None
+    number: str = ""
+    themes: tuple[str, ...] = ()  # theme slugs
+    sdgs: tuple[int, ...] = ()
+    affected_groups: tuple[str, ...] = ()  # affected group slugs
+    source_symbol: str = ""
+    language: str = "en"
+    warnings: list[str] = field(default_factory=list)
+
+
+def content_key(prefix, *parts):
+    """A stable key from the parts that identify a recommendation, insensitive to spacing and case."""
+    digest = hashlib.sha1(  # noqa: S324 - an identifier, not a security measure
+        "\x1f".join(" ".join(str(part).casefold().split()) for part in parts).encode()
+    ).hexdigest()
+    return f"{prefix}:{digest}"

@@ -1,0 +1,142 @@
+"""Reader of the UPR Info database export (To, To-Rgrp, To-Org, Text, From, … Issue, Session).
+
+See ../shared/data/README.md for the export's quirks. Rows are read one at a
+time; each becomes a RecommendationRecord or a Rejection with its line
+number. Natural key: state under review, session, recommending state and
+text (normalised); identical rows in one file are told apart by their
+order, so that importing the same file again changes nothing.
+"""
+
+import csv
+import html
+from collections import Counter
+
+from .records import ImportFileError, RecommendationRecord, Rejection, content_key
+
+REQUIRED_COLUMNS = ("To", "Text", "From", "Response", "Action", "Issue", "Session")
+RESPONSES = {"accepted": "supported", "supported": "supported", "noted": "noted", "rejected": "noted"}
+UNKNOWN_STATE = "(unknown)"
+
+
+class UprInfoReader:
+    source = "upr_info"
+
+    def __init__(self, vocabularies):
+        """``vocabularies`` resolves names: .country(name), .theme_slug(name), .cycle_of_session(number)."""
+        self.vocabularies = vocabularies
+
+    def read(self, binary_file):
+        reader = csv.reader(_decoded_lines(binary_file), strict=True)
+        try:
+            header = next(reader)
+        except StopIteration:
+            raise ImportFileError("The file is empty.") from None
+        header = [column.strip().lstrip("\ufeff") for column in header]
+        missing = [column for column in REQUIRED_COLUMNS if column not in header]
+        if missing:
+            raise ImportFileError(
+                "This is not a UPR Info export: the column(s) "
+                + ", ".join(missing)
+                + " are missing (found: "
+                + ", ".join(header)
+                + ")."
+            )
+        positions = {column: header.index(column) for column in header}
+        seen = Counter()
+        while True:
+            try:
+                values = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise ImportFileError(f"Line {reader.line_num}: the CSV is malformed ({error}).") from None
+            line = reader.line_num
+            if not any(value.strip() for value in values):
+                continue
+            if len(values) != len(header):
+                yield Rejection(
+                    line,
+                    f"the row has {len(values)} fields where the header has {len(header)} "
+                    "(a truncated or badly quoted line?)",
+                )
+                continue
+            row = {column: values[index] for column, index in positions.items()}
+            yield self._record(line, row, seen)
+
+    def _record(self, line, row, seen):
+        text = " ".join(row["Text"].split())
+        if not text:
+            return Rejection(line, "the recommendation text is empty")
+        problems = []
+        warnings = []
+        to_name = html.unescape(row["To"]).strip()
+        state = self.vocabularies.country(to_name)
+        if state is None:
+            problems.append(f"unknown state under review “{to_name}”")
+        from_name = html.unescape(row["From"]).strip()
+        recommending = ()
+        if from_name.casefold() == UNKNOWN_STATE:
+            warnings.append("the source does not say which state made this recommendation")
+        else:
+            code = self.vocabularies.country(from_name)
+            if code is None:
+                problems.append(f"unknown recommending state “{from_name}”")
+            else:
+                recommending = (code,)
+        response_raw = row["Response"].strip()
+        response = RESPONSES.get(response_raw.lower())
+        if response is None:
+            problems.append(f"unknown response “{response_raw}” (expected Accepted or Noted)")
+        action = row["Action"].strip()
+        action_category = None
+        if action:
+            if action in {"1", "2", "3", "4", "5"}:
+                action_category = int(action)
+            else:
+                problems.append(f"action category “{action}” is not a number from 1 to 5")
+        session_raw = row["Session"].strip()
+        session = int(session_raw) if session_raw.isdigit() else None
+        cycle = self.vocabularies.cycle_of_session(session) if session else None
+        if cycle is None:
+            problems.append(f"unknown session “{session_raw}”")
+        themes = []
+        for name in filter(None, (part.strip() for part in row["Issue"].split(","))):
+            slug = self.vocabularies.theme_slug(name)
+            if slug is None:
+                problems.append(f"unknown issue “{name}”")
+            elif slug not in themes:
+                themes.append(slug)
+        if problems:
+            return Rejection(line, "; ".join(problems))
+
+        key = content_key("uprinfo", state, session, ",".join(recommending), text)
+        seen[key] += 1
+        if seen[key] > 1:
+            key = f"{key}#{seen[key]}"
+        return RecommendationRecord(
+            line=line,
+            natural_key=key,
+            text=text,
+            state_under_review=state,
+            recommending_states=recommending,
+            session=session,
+            cycle=cycle,
+            response=response,
+            response_as_published=response_raw,
+            action_category=action_category,
+            themes=tuple(themes),
+            warnings=warnings,
+        )
+
+
+def _decoded_lines(binary_file):
+    """The file's lines as text, decoded one by one so that an encoding error names its line."""
+    for number, raw in enumerate(iter(binary_file.readline, b""), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                f"Line {number} is not valid UTF-8 (byte 0x{raw[error.start]:02x}). "
+                "Save the file as UTF-8 and import it again."
+            ) from None
+        yield line

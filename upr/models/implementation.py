@@ -1,0 +1,148 @@
+"""Following recommendations up: assessments of their implementation, plans, thematic clusters."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.fields import StreamField
+from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .choices import ImplementationStatus
+from .recommendations import Recommendation
+
+
+class Assessment(models.Model):
+    """Someone's judgement, at a date, of how far a recommendation has been implemented."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="assessments")
+    status = models.CharField(max_length=24, choices=ImplementationStatus.choices)
+    assessed_on = models.DateField()
+    assessed_by = models.CharField(max_length=255, help_text=_("Organisation or coalition that assessed it."))
+    document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The report that contains the assessment."),
+    )
+    comments = models.TextField(blank=True)
+
+    panels = [
+        FieldPanel("recommendation"),
+        FieldPanel("status"),
+        FieldPanel("assessed_on"),
+        FieldPanel("assessed_by"),
+        FieldPanel("document"),
+        FieldPanel("comments"),
+    ]
+
+    class Meta:
+        ordering = ["-assessed_on", "-pk"]
+        get_latest_by = "assessed_on"
+
+    def __str__(self):
+        return f"{self.get_status_display()} ({self.assessed_on:%Y-%m-%d}, {self.assessed_by})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_implementation_status(self.recommendation_id)
+
+    def delete(self, *args, **kwargs):
+        recommendation_id = self.recommendation_id
+        result = super().delete(*args, **kwargs)
+        update_implementation_status(recommendation_id)
+        return result
+
+
+def update_implementation_status(recommendation_id):
+    """Copy the latest assessment's status onto the recommendation and its translations, for filtering."""
+    latest = (
+        Assessment.objects.filter(recommendation_id=recommendation_id)
+        .order_by("-assessed_on", "-pk")
+        .values_list("status", flat=True)
+        .first()
+    )
+    original = Recommendation.objects.filter(pk=recommendation_id).values("translation_key").first()
+    if original:
+        Recommendation.objects.filter(translation_key=original["translation_key"]).update(
+            implementation_status=latest or ""
+        )
+
+
+class ActionBlock(blocks.StructBlock):
+    """One line of an action strategy, as civil-society coalitions draw them up."""
+
+    activity = blocks.TextBlock()
+    resources = blocks.TextBlock(required=False)
+    partners = blocks.TextBlock(required=False)
+    timeframe = blocks.CharBlock(required=False, max_length=255)
+    risks = blocks.TextBlock(required=False)
+    mitigation = blocks.TextBlock(required=False)
+
+
+class Cluster(TranslatableMixin, ClusterableModel):
+    """Recommendations grouped by theme so that one plan can answer them together."""
+
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True)
+    recommendations = ParentalManyToManyField(Recommendation, related_name="clusters", blank=True)
+
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("recommendations"),
+    ]
+    panels = [FieldPanel("name"), FieldPanel("description"), FieldPanel("recommendations")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("thematic cluster")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ImplementationPlan(TranslatableMixin, models.Model):
+    """What should happen for a recommendation to be implemented, and how civil society will push for it."""
+
+    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="plans")
+    cluster = models.ForeignKey(
+        Cluster, on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
+    )
+    goal = models.TextField()
+    expected_government_action = models.TextField(blank=True)
+    indicators = models.TextField(blank=True)
+    responsible_body = models.CharField(max_length=255, blank=True)
+    action_strategy = StreamField([("action", ActionBlock())], blank=True, use_json_field=True)
+
+    translatable_fields = [
+        SynchronizedField("recommendation"),
+        SynchronizedField("cluster"),
+        TranslatableField("goal"),
+        TranslatableField("expected_government_action"),
+        TranslatableField("indicators"),
+        TranslatableField("responsible_body"),
+        TranslatableField("action_strategy"),
+    ]
+    panels = [
+        FieldPanel("recommendation"),
+        FieldPanel("cluster"),
+        FieldPanel("goal"),
+        FieldPanel("expected_government_action"),
+        FieldPanel("indicators"),
+        FieldPanel("responsible_body"),
+        FieldPanel("action_strategy"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("implementation plan")
+        ordering = ["pk"]
+
+    def __str__(self):
+        return f"Plan for {self.recommendation}"

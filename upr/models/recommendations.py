@@ -1,0 +1,184 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.documents import get_document_model_string
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from .choices import ActionCategory, ImplementationStatus, Response
+from .vocabularies import AffectedGroup, Country, Cycle, SDGGoal, SDGTarget, Session, Theme
+
+
+class RecommendationQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def originals(self):
+        """One row per recommendation: the one in the language it was made in, not a translation."""
+        return self.filter(locale__language_code=F("language"))
+
+
+class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A recommendation made to a state in its Universal Periodic Review.
+
+    Its text is translated with wagtail-localize (the Kinyarwanda version is
+    its ``rw`` translation); every other field is synchronised from the
+    original, so filters and statistics always read the original row.
+    """
+
+    text = models.TextField()
+    number = models.CharField(
+        max_length=20, blank=True, help_text=_("Paragraph number in the Working Group report, e.g. 134.52.")
+    )
+    state_under_review = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="recommendations_received"
+    )
+    recommending_states = ParentalManyToManyField(Country, related_name="recommendations_made", blank=True)
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="recommendations")
+    session = models.ForeignKey(
+        Session, on_delete=models.PROTECT, related_name="recommendations", null=True, blank=True
+    )
+    response = models.CharField(max_length=20, choices=Response.choices, default=Response.PENDING)
+    response_as_published = models.CharField(
+        max_length=50, blank=True, help_text=_("The response in the source's own words, e.g. “Accepted”.")
+    )
+    action_category = models.PositiveSmallIntegerField(choices=ActionCategory.choices, null=True, blank=True)
+    themes = ParentalManyToManyField(Theme, related_name="recommendations", blank=True)
+    sdgs = ParentalManyToManyField(SDGGoal, related_name="recommendations", blank=True, verbose_name="SDGs")
+    sdg_targets = ParentalManyToManyField(
+        SDGTarget, related_name="recommendations", blank=True, verbose_name=_("SDG targets")
+    )
+    affected_groups = ParentalManyToManyField(AffectedGroup, related_name="recommendations", blank=True)
+    implementation_status = models.CharField(
+        max_length=24,
+        choices=ImplementationStatus.choices,
+        blank=True,
+        editable=False,
+        help_text=_("The status of the latest assessment; empty until one is recorded."),
+    )
+    language = models.CharField(
+        max_length=8,
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+        default="en",
+        help_text=_("The language the recommendation was made in."),
+    )
+    source_symbol = models.CharField(
+        _("source document symbol"), max_length=100, blank=True, help_text=_("e.g. A/HRC/17/4")
+    )
+    source_document = models.ForeignKey(
+        get_document_model_string(),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    natural_key = models.CharField(
+        max_length=80,
+        editable=False,
+        help_text=_("What identifies this recommendation across imports of the same source."),
+    )
+    imported_by = models.ForeignKey(
+        "upr.RecommendationImport",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    # Not auto_now: wagtail-localize compares serialised sources, and auto_now
+    # would make every serialisation look like a change.
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    objects = RecommendationQuerySet.as_manager()
+
+    translatable_fields = [
+        TranslatableField("text"),
+        *(
+            SynchronizedField(name)
+            for name in (
+                "number",
+                "state_under_review",
+                "recommending_states",
+                "cycle",
+                "session",
+                "response",
+                "response_as_published",
+                "action_category",
+                "themes",
+                "sdgs",
+                "sdg_targets",
+                "affected_groups",
+                "implementation_status",
+                "language",
+                "source_symbol",
+                "source_document",
+            )
+        ),
+    ]
+
+    panels = [
+        FieldPanel("text"),
+        MultiFieldPanel(
+            [
+                FieldPanel("state_under_review"),
+                FieldPanel("recommending_states"),
+                FieldPanel("cycle"),
+                FieldPanel("session"),
+                FieldPanel("number"),
+            ],
+            heading=_("Review"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("response"), FieldPanel("response_as_published"), FieldPanel("action_category")],
+            heading=_("Response"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("themes"),
+                FieldPanel("sdgs"),
+                FieldPanel("sdg_targets"),
+                FieldPanel("affected_groups"),
+            ],
+            heading=_("Classification"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("language"), FieldPanel("source_symbol"), FieldPanel("source_document")],
+            heading=_("Source"),
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("text"),
+        index.SearchField("number"),
+        index.FilterField("locale"),
+        index.FilterField("language"),
+        index.FilterField("state_under_review"),
+        index.FilterField("cycle"),
+        index.FilterField("session"),
+        index.FilterField("response"),
+        index.FilterField("action_category"),
+        index.RelatedFields("state_under_review", [index.SearchField("name"), index.FilterField("iso3")]),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["-cycle__number", "state_under_review__iso3", "number", "pk"]
+        unique_together = [("translation_key", "locale"), ("natural_key", "locale")]
+        indexes = [
+            models.Index(fields=["response"]),
+            models.Index(fields=["implementation_status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.number or '—'} {self.text[:80]}"
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+        super().save(*args, **kwargs)

@@ -1,0 +1,234 @@
+"""The UPR's vocabularies: states, organisations, cycles, sessions, themes, SDGs, affected groups.
+
+States, organisations, themes, SDGs and affected groups are translatable
+snippets: the English row is the source, French and Kinyarwanda rows are its
+translations (same ``translation_key``), and a label falls back to English
+until someone translates it. Codes (ISO 3166 alpha-3, SDG numbers, slugs)
+are the same in every language and are what the API filters on.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class RegionalGroup(models.TextChoices):
+    AFRICA = "AFRICA", _("African Group")
+    ASIA_PACIFIC = "ASIA_PACIFIC", _("Asia-Pacific Group")
+    EEG = "EEG", _("Eastern European Group")
+    GRULAC = "GRULAC", _("Latin American and Caribbean Group")
+    WEOG = "WEOG", _("Western European and Others Group")
+    OBSERVER = "OBSERVER", _("Observer")
+
+
+class VocabularyQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def in_locale(self, locale):
+        return self.filter(locale=locale)
+
+
+class Organisation(TranslatableMixin, models.Model):
+    """An intergovernmental organisation states belong to (AU, EU, OIF, Commonwealth…)."""
+
+    code = models.CharField(max_length=20, help_text=_("Short code, e.g. AU or OIF."))
+    name = models.CharField(max_length=255)
+
+    translatable_fields = [SynchronizedField("code"), TranslatableField("name")]
+    panels = [FieldPanel("code"), FieldPanel("name")]
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["code"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class Country(TranslatableMixin, index.Indexed, ClusterableModel):
+    """A state under review or a recommending state (UN member states and observers)."""
+
+    iso3 = models.CharField(
+        "ISO code", max_length=3, help_text=_("ISO 3166-1 alpha-3 code, e.g. RWA."), db_index=True
+    )
+    name = models.CharField(max_length=255)
+    regional_group = models.CharField(max_length=16, choices=RegionalGroup.choices)
+    memberships = ParentalManyToManyField(Organisation, blank=True, related_name="members")
+
+    translatable_fields = [
+        SynchronizedField("iso3"),
+        TranslatableField("name"),
+        SynchronizedField("regional_group"),
+        SynchronizedField("memberships"),
+    ]
+    panels = [FieldPanel("name"), FieldPanel("iso3"), FieldPanel("regional_group"), FieldPanel("memberships")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("iso3"),
+        index.FilterField("locale"),
+    ]
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("state")
+        verbose_name_plural = _("states")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("iso3", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class CountryAlias(models.Model):
+    """Another spelling of a state's name, as found in data files ("Cote d'Ivoire", "DPR Korea")."""
+
+    alias = models.CharField(max_length=255, unique=True)
+    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+
+    panels = [FieldPanel("alias"), FieldPanel("country")]
+
+    class Meta:
+        verbose_name = _("state alias")
+        verbose_name_plural = _("state aliases")
+        ordering = ["alias"]
+
+    def __str__(self):
+        return f"{self.alias} → {self.country}"
+
+
+class Cycle(models.Model):
+    """A UPR cycle: every state is reviewed once per cycle."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    start_year = models.PositiveSmallIntegerField()
+    end_year = models.PositiveSmallIntegerField()
+
+    panels = [FieldPanel("number"), FieldPanel("start_year"), FieldPanel("end_year")]
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Cycle {self.number} ({self.start_year}–{self.end_year})"
+
+
+class Session(models.Model):
+    """A session of the UPR Working Group, with the dates civil society plans around."""
+
+    number = models.PositiveSmallIntegerField(unique=True)
+    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="sessions")
+    starts_on = models.DateField(_("review starts"), null=True, blank=True)
+    ends_on = models.DateField(_("review ends"), null=True, blank=True)
+    stakeholder_deadline = models.DateField(
+        _("stakeholder submission deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Last day for civil society to send its submission to OHCHR."),
+    )
+    mid_term_report_due = models.DateField(_("mid-term report due"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("cycle"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+        FieldPanel("stakeholder_deadline"),
+        FieldPanel("mid_term_report_due"),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"Session {self.number}"
+
+
+class Theme(TranslatableMixin, models.Model):
+    """A human-rights theme (UPR Info issues, OHCHR themes)."""
+
+    class Source(models.TextChoices):
+        UPR_INFO = "upr_info", "UPR Info"
+        OHCHR = "ohchr", "OHCHR"
+        LOCAL = "local", _("This organisation")
+
+    slug = models.SlugField(max_length=120, help_text=_("Stable identifier used in the API."))
+    name = models.CharField(max_length=255)
+    source = models.CharField(max_length=16, choices=Source.choices, default=Source.LOCAL)
+
+    translatable_fields = [SynchronizedField("slug"), TranslatableField("name"), SynchronizedField("source")]
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("source")]
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name
+
+
+class SDGGoal(TranslatableMixin, models.Model):
+    number = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=255)
+
+    translatable_fields = [SynchronizedField("number"), TranslatableField("title")]
+    panels = [FieldPanel("number"), FieldPanel("title")]
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("SDG goal")
+        ordering = ["number"]
+        unique_together = [("translation_key", "locale"), ("number", "locale")]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class SDGTarget(TranslatableMixin, models.Model):
+    code = models.CharField(max_length=8, help_text=_("e.g. 16.10"))
+    goal = models.ForeignKey(SDGGoal, on_delete=models.PROTECT, related_name="targets")
+    title = models.TextField()
+
+    translatable_fields = [SynchronizedField("code"), SynchronizedField("goal"), TranslatableField("title")]
+    panels = [FieldPanel("code"), FieldPanel("goal"), FieldPanel("title")]
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("SDG target")
+        ordering = ["goal__number", "code"]
+        unique_together = [("translation_key", "locale"), ("code", "locale")]
+
+    def __str__(self):
+        return f"{self.code} {self.title[:60]}"
+
+
+class AffectedGroup(TranslatableMixin, models.Model):
+    """A group of persons a recommendation concerns (women, children, journalists…)."""
+
+    slug = models.SlugField(max_length=120)
+    name = models.CharField(max_length=255)
+
+    translatable_fields = [SynchronizedField("slug"), TranslatableField("name")]
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+
+    objects = VocabularyQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("affected group")
+        ordering = ["name"]
+        unique_together = [("translation_key", "locale"), ("slug", "locale")]
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,22 @@
+from django_tasks import task
+
+from wagtail.search.backends import get_search_backend
+
+from upr.models import Recommendation
+
+INDEX_CHUNK = 2000
+
+
+@task()
+def reindex_import(import_id):
+    """Bring the search index up to date with what one import created or changed."""
+    backend = get_search_backend()
+    recommendations = (
+        Recommendation.objects.filter(imported_by_id=import_id)
+        .select_related("state_under_review")
+        .order_by("pk")
+    )
+    last_pk = 0
+    while chunk := list(recommendations.filter(pk__gt=last_pk)[:INDEX_CHUNK]):
+        backend.add_bulk(Recommendation, chunk)
+        last_pk = chunk[-1].pk
