@@ -2,8 +2,8 @@
 
 from django.db.models import Count
 
-from upr.filters import NOT_ASSESSED, RecommendationQuery, through_model
-from upr.models import ActionCategory, ImplementationStatus, RegionalGroup, Response
+from upr.filters import NOT_ASSESSED, RecommendationQuery
+from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
 
 # facet -> (kind, field or relation)
 FACETS = {
@@ -26,12 +26,7 @@ def raw_counts(queryset, facet):
     if kind == "field":
         rows = queryset.order_by().values_list(target).annotate(n=Count("pk"))
     else:
-        through = through_model(target)
-        column = next(
-            f.attname
-            for f in through._meta.concrete_fields
-            if f.is_relation and f.attname != "recommendation_id"
-        )
+        through, column = Recommendation.link_table(target)
         rows = (
             through.objects.filter(recommendation_id__in=queryset.order_by().values("pk"))
             .values_list(column)

@@ -15,12 +15,8 @@ from upr.models import ActionCategory, ImplementationStatus, Recommendation, Reg
 NOT_ASSESSED = "not_assessed"
 
 
-def through_model(name):
-    return Recommendation._meta.get_field(name).remote_field.through
-
-
 def _related_exists(relation, lookup, values):
-    through = through_model(relation)
+    through, _column = Recommendation.link_table(relation)
     return Exists(through.objects.filter(recommendation_id=OuterRef("pk"), **{f"{lookup}__in": values}))
 
 

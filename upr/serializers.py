@@ -2,7 +2,6 @@
 
 from collections import defaultdict
 
-from upr.filters import through_model
 from upr.models import Recommendation
 
 RELATIONS = {
@@ -17,12 +16,7 @@ def _relation_ids(recommendation_ids):
     """{relation: {recommendation_id: [target ids]}} in three queries, whatever the page size."""
     result = {}
     for relation in RELATIONS:
-        through = through_model(relation)
-        column = next(
-            f.attname
-            for f in through._meta.concrete_fields
-            if f.is_relation and f.attname != "recommendation_id"
-        )
+        through, column = Recommendation.link_table(relation)
         by_recommendation = defaultdict(list)
         for recommendation_id, target_id in (
             through.objects.filter(recommendation_id__in=recommendation_ids)

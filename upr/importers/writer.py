@@ -196,7 +196,7 @@ class RecommendationWriter:
             )
             ids = [instance.pk for instance, _ in to_update]
             for name in RELATIONS:
-                _through(name).objects.filter(recommendation_id__in=ids).delete()
+                Recommendation.link_table(name)[0].objects.filter(recommendation_id__in=ids).delete()
             self.progress.updated += len(to_update)
         relation_rows = [
             *((pk, relations) for pk, (_, relations) in zip(created_ids, to_create, strict=True)),
@@ -238,8 +238,7 @@ class RecommendationWriter:
         if not ids:
             return {}
         for name in RELATIONS:
-            through = _through(name)
-            target = _target_column(through)
+            through, target = Recommendation.link_table(name)
             for pk, target_id in through.objects.filter(recommendation_id__in=ids).values_list(
                 "recommendation_id", target
             ):
@@ -254,8 +253,7 @@ class RecommendationWriter:
         quote = connection.ops.quote_name
         with connection.cursor() as cursor:
             for name in RELATIONS:
-                through = _through(name)
-                target = _target_column(through)
+                through, target = Recommendation.link_table(name)
                 values = [(pk, target_id) for pk, relations in rows for target_id in relations[name]]
                 if not values:
                     continue
@@ -301,14 +299,3 @@ def _insert_recommendations(rows):
                     [pk if column == "id" else values.get(column, defaults.get(column)) for column in columns]
                 )
     return ids
-
-
-def _through(name):
-    return Recommendation._meta.get_field(name).remote_field.through
-
-
-def _target_column(through):
-    (field_name,) = [
-        f.attname for f in through._meta.concrete_fields if f.is_relation and f.attname != "recommendation_id"
-    ]
-    return field_name

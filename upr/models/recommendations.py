@@ -156,6 +156,7 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
     search_fields = [
         index.SearchField("text"),
         index.SearchField("number"),
+        index.AutocompleteField("number"),
         index.FilterField("locale"),
         index.FilterField("language"),
         index.FilterField("state_under_review"),
@@ -176,6 +177,17 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self):
         return f"{self.number or '—'} {self.text[:80]}"
+
+    @classmethod
+    def link_table(cls, relation):
+        """The through model of a many-to-many field, and the column that points at the other side."""
+        through = cls._meta.get_field(relation).remote_field.through
+        (column,) = [
+            field.attname
+            for field in through._meta.concrete_fields
+            if field.is_relation and field.attname != "recommendation_id"
+        ]
+        return through, column
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()

@@ -1,0 +1,89 @@
+"""Staff work with the recommendations in Wagtail's admin: listing, filters, import upload and its report."""
+
+import pytest
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.support.files import SHARED_DATA
+from upr.models import Recommendation, RecommendationImport
+from users.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+RWANDA = SHARED_DATA / "upr-info" / "rwanda.csv"
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def upload(client, content, name="rwanda.csv", **fields):
+    return client.post(
+        reverse("upr_import"), {"file": SimpleUploadedFile(name, content, content_type="text/csv"), **fields}
+    )
+
+
+def test_staff_import_a_file_and_read_the_report(admin_client, upr_vocabularies):
+    response = upload(admin_client, RWANDA.read_bytes())
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "125 rows read: 125 created, 0 updated, 0 unchanged, 0 rejected." in html
+    assert Recommendation.objects.count() == 125
+    assert RecommendationImport.objects.get().user.is_superuser
+
+
+def test_a_rejected_row_is_shown_with_its_line_and_nothing_is_imported(admin_client, upr_vocabularies):
+    content = RWANDA.read_bytes().replace(b"Rwanda,Africa", b"Rwandaa,Africa", 1)
+
+    response = upload(admin_client, content)
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "<td>2</td><td>unknown state under review “Rwandaa”</td>" in html
+    assert "nothing was imported" in html
+    assert not Recommendation.objects.exists()
+
+
+def test_a_dry_run_changes_nothing(admin_client, upr_vocabularies):
+    response = upload(admin_client, RWANDA.read_bytes(), dry_run="on")
+    assert response.status_code == 200
+    assert "Dry run" in response.content.decode()
+    assert not Recommendation.objects.exists()
+
+
+def test_a_file_of_the_wrong_kind_gets_a_message(admin_client, upr_vocabularies):
+    response = upload(admin_client, b"%PDF-1.4", name="report.pdf")
+    assert response.status_code == 400
+    assert "is neither a .csv nor a .docx file" in response.content.decode()
+
+
+def test_editors_without_the_permission_cannot_import(client, upr_vocabularies):
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get_or_create(name="Editors")[0])
+    editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(editor)
+    # Wagtail sends a user who lacks a permission back to the dashboard.
+    refused = client.get(reverse("upr_import"))
+    assert refused.status_code == 302
+    assert refused["Location"] == reverse("wagtailadmin_home")
+    assert upload(client, RWANDA.read_bytes()).status_code == 302
+    assert not Recommendation.objects.exists()
+    assert not RecommendationImport.objects.exists()
+
+
+def test_the_listing_filters_by_state_and_response(admin_client, upr_vocabularies):
+    upload(admin_client, RWANDA.read_bytes())
+    rwanda = Recommendation.objects.filter(state_under_review__iso3="RWA").first().state_under_review
+
+    url = reverse("wagtailsnippets_upr_recommendation:list")
+    response = admin_client.get(url, {"state_under_review": rwanda.pk, "response": "noted"})
+
+    assert response.status_code == 200
+    assert len(response.context["object_list"]) == 7
+    response = admin_client.get(url, {"q": "journalists"})
+    assert response.status_code == 200
