@@ -62,6 +62,20 @@ def test_a_file_of_the_wrong_kind_gets_a_message(admin_client, upr_vocabularies)
     assert "is neither a .csv nor a .docx file" in response.content.decode()
 
 
+def test_staff_upload_an_ohchr_matrix_with_its_state_and_session(admin_client, upr_vocabularies):
+    matrix = SHARED_DATA / "ohchr-matrices" / "upr48-slovenia-thematic-list-of-recommendatio.docx"
+
+    missing = upload(admin_client, matrix.read_bytes(), name=matrix.name)
+    assert missing.status_code == 400
+    assert "give the state under review" in missing.content.decode()
+
+    response = upload(admin_client, matrix.read_bytes(), name=matrix.name, state="Slovenia", session="48")
+
+    assert response.status_code == 200
+    assert "254 rows read: 254 created" in response.content.decode()
+    assert Recommendation.objects.filter(state_under_review__iso3="SVN", session__number=48).count() == 254
+
+
 def test_editors_without_the_permission_cannot_import(client, upr_vocabularies):
     editor = UserFactory()
     editor.groups.add(Group.objects.get_or_create(name="Editors")[0])

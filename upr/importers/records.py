@@ -46,3 +46,16 @@ def content_key(prefix, *parts):
         "\x1f".join(" ".join(str(part).casefold().split()) for part in parts).encode()
     ).hexdigest()
     return f"{prefix}:{digest}"
+
+
+def decoded_lines(binary_file):
+    """The file's lines as text, decoded one by one so that an encoding error names its line."""
+    for number, raw in enumerate(iter(binary_file.readline, b""), start=1):
+        try:
+            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+        except UnicodeDecodeError as error:
+            raise ImportFileError(
+                f"Line {number} is not valid UTF-8 (byte 0x{raw[error.start]:02x}). "
+                "Save the file as UTF-8 and import it again."
+            ) from None
+        yield line

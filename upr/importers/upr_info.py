@@ -11,7 +11,7 @@ import csv
 import html
 from collections import Counter
 
-from .records import ImportFileError, RecommendationRecord, Rejection, content_key
+from .records import ImportFileError, RecommendationRecord, Rejection, content_key, decoded_lines
 
 REQUIRED_COLUMNS = ("To", "Text", "From", "Response", "Action", "Issue", "Session")
 RESPONSES = {"accepted": "supported", "supported": "supported", "noted": "noted", "rejected": "noted"}
@@ -26,7 +26,7 @@ class UprInfoReader:
         self.vocabularies = vocabularies
 
     def read(self, binary_file):
-        reader = csv.reader(_decoded_lines(binary_file), strict=True)
+        reader = csv.reader(decoded_lines(binary_file), strict=True)
         try:
             header = next(reader)
         except StopIteration:
@@ -127,16 +127,3 @@ class UprInfoReader:
             themes=tuple(themes),
             warnings=warnings,
         )
-
-
-def _decoded_lines(binary_file):
-    """The file's lines as text, decoded one by one so that an encoding error names its line."""
-    for number, raw in enumerate(iter(binary_file.readline, b""), start=1):
-        try:
-            line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-        except UnicodeDecodeError as error:
-            raise ImportFileError(
-                f"Line {number} is not valid UTF-8 (byte 0x{raw[error.start]:02x}). "
-                "Save the file as UTF-8 and import it again."
-            ) from None
-        yield line
