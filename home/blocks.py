@@ -44,3 +44,14 @@ class BodyStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedBlock(help_text="A YouTube or Vimeo address, for example.")
     document = DocumentLinkBlock()
+
+
+class PageLinkBlock(blocks.PageChooserBlock):
+    """A chosen page, given in the API as its id, title, url and type rather than a bare id."""
+
+    def get_api_representation(self, value, context=None):
+        from home.serializers import page_summary  # the serializer module imports the models
+
+        if value is None or not value.live:
+            return None
+        return page_summary(value)

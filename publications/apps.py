@@ -1,6 +1,12 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PublicationsConfig(AppConfig):
     name = "publications"
-    verbose_name = "Publications"
+    verbose_name = _("Publications")
+
+    def ready(self):
+        from publications import signals
+
+        signals.connect()

@@ -1,0 +1,79 @@
+"""API fields shared by every page type: related pages and images as a front end needs them."""
+
+from rest_framework import serializers
+
+from wagtail.images.api.fields import ImageRenditionField
+
+# The renditions every image comes with in the API.
+IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "medium": "max-1200x800", "large": "max-2400x1600"}
+
+
+def page_summary(page, locale=None):
+    """``{"id", "title", "url", "type"}`` of a page, in ``locale`` when it has a live translation there."""
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    if locale is not None and page.locale_id != locale.pk:
+        translated = page.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            page = translated
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_url(),
+        "type": f"{page._meta.app_label}.{page.__class__.__name__}",
+    }
+
+
+class RelatedPagesField(serializers.Field):
+    """Live, public pages of a relation (a queryset, a list, or an orderable with ``attribute``).
+
+    Each page is given in the locale of the page being serialised when a
+    translation exists there, so a French page lists French related pages.
+    """
+
+    def __init__(self, *, attribute=None, **kwargs):
+        self.page_attribute = attribute
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        self._locale = instance.locale
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        items = value.all() if hasattr(value, "all") else value
+        pages = [getattr(item, self.page_attribute) if self.page_attribute else item for item in items]
+        return [
+            page_summary(page, self._locale)
+            for page in pages
+            if page is not None and page.live and not page.get_view_restrictions().exists()
+        ]
+
+
+class RelatedPageField(RelatedPagesField):
+    """One related page (a ForeignKey), or null."""
+
+    def to_representation(self, value):
+        summaries = super().to_representation([value] if value is not None else [])
+        return summaries[0] if summaries else None
+
+
+class ImageField(serializers.Field):
+    """An image with its id, title, alt text, credit and a few renditions (url, width, height)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, image):
+        if image is None:
+            return None
+        return {
+            "id": image.pk,
+            "title": image.title,
+            "alt": getattr(image, "alt_text", ""),
+            "credit": getattr(image, "credit", ""),
+            "renditions": {
+                name: ImageRenditionField(spec).to_representation(image)
+                for name, spec in IMAGE_RENDITIONS.items()
+            },
+        }

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.documents.models import AbstractDocument, Document
+
+
+class ReportDocument(AbstractDocument):
+    """A document (most often a report PDF) with what a reader needs to know before opening it.
+
+    ``is_pdf``, ``page_count`` and ``cover`` are filled in by a background
+    task after each upload (see publications.tasks), never in the request.
+    """
+
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
+        help_text=_("The language the document is written in."),
+    )
+    description = models.TextField(blank=True)
+    is_pdf = models.BooleanField(default=False, editable=False)
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        help_text=_("The first page of the PDF, rendered after upload."),
+    )
+
+    described_file = models.CharField(max_length=255, blank=True, editable=False)
+
+    admin_form_fields = (*Document.admin_form_fields, "language", "description")
+
+    class Meta(AbstractDocument.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")

@@ -1,0 +1,245 @@
+import zoneinfo
+
+from rest_framework import serializers
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.blocks import BodyStreamBlock
+from home.models import BasePage
+from home.serializers import ImageField, RelatedPageField
+from publications.blocks import AgendaStreamBlock, SpeakerBlock
+from publications.choices import COMMON_TIME_ZONES, EventType
+from upr.api_fields import SessionField, VocabularyField
+
+from .pages import default_locale_rows
+
+
+def time_zone_choices():
+    others = sorted(zoneinfo.available_timezones() - set(COMMON_TIME_ZONES))
+    return [(name, name.replace("_", " ")) for name in (*COMMON_TIME_ZONES, *others)]
+
+
+class EventIndexPage(BasePage):
+    intro = models.TextField(blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["publications.EventPage"]
+    max_count_per_parent = 1
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("event index")
+
+
+class LocalDateTimeField(serializers.Field):
+    """An aware datetime given in the event's own time zone, with its offset (2026-03-02T09:00:00+02:00)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        self._zone = instance.zone
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        return value.astimezone(self._zone).isoformat() if value else None
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """Start and end are typed as the wall-clock time of the event's own time zone.
+
+    A workshop "from 9:00" in Kigali is 9:00 in Kigali, whatever the time zone
+    of the editor typing it in Geneva.
+    """
+
+    wall_clock_fields = ("starts_at", "ends_at")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = zoneinfo.ZoneInfo(self.instance.time_zone)
+        for name in self.wall_clock_fields:
+            value = getattr(self.instance, name)
+            if value and name in self.fields:
+                wall = value.astimezone(zone).replace(tzinfo=None)
+                self.initial[name] = timezone.make_aware(wall, timezone.get_current_timezone())
+
+    def clean(self):
+        cleaned = super().clean()
+        try:
+            zone = zoneinfo.ZoneInfo(cleaned.get("time_zone") or self.instance.time_zone)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            return cleaned
+        for name in self.wall_clock_fields:
+            if value := cleaned.get(name):
+                wall = timezone.localtime(value).replace(tzinfo=None)
+                cleaned[name] = timezone.make_aware(wall, zone)
+        return cleaned
+
+
+class EventPage(BasePage):
+    """A workshop, training or conference: when and where (in its own time zone), its agenda and outcome."""
+
+    event_type = models.CharField(
+        _("type"), max_length=16, choices=EventType.choices, default=EventType.WORKSHOP
+    )
+    summary = models.TextField(max_length=600, help_text=_("Shown in listings, feeds and calendars."))
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    time_zone = models.CharField(
+        max_length=64,
+        choices=time_zone_choices,
+        default="Africa/Kigali",
+        help_text=_("Where the event takes place: start and end are typed, and shown, in this time zone."),
+    )
+    venue = models.CharField(max_length=255, blank=True, help_text=_("e.g. Serena Hotel, Kigali"))
+    address = models.TextField(blank=True)
+    country = models.ForeignKey(
+        "upr.Country",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        limit_choices_to=default_locale_rows,
+    )
+    online_url = models.URLField(_("online link"), blank=True, help_text=_("Video call or stream, if any."))
+    registration_url = models.URLField(_("registration link"), blank=True)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    agenda = StreamField(AgendaStreamBlock(), blank=True, use_json_field=True)
+    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, use_json_field=True)
+    session = models.ForeignKey(
+        "upr.Session",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+        help_text=_("The UPR session the event prepares or follows."),
+    )
+    themes = ParentalManyToManyField(
+        "upr.Theme", blank=True, related_name="events", limit_choices_to=default_locale_rows
+    )
+    outcome_report = models.ForeignKey(
+        "publications.PublicationPage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The report of the event, once published."),
+    )
+
+    parent_page_types = ["publications.EventIndexPage"]
+    subpage_types = []
+    base_form_class = EventPageForm
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("agenda"),
+        TranslatableField("speakers"),
+        TranslatableField("venue"),
+        TranslatableField("address"),
+        SynchronizedField("event_type"),
+        SynchronizedField("starts_at"),
+        SynchronizedField("ends_at"),
+        SynchronizedField("time_zone"),
+        SynchronizedField("country"),
+        SynchronizedField("online_url"),
+        SynchronizedField("registration_url"),
+        SynchronizedField("image"),
+        SynchronizedField("session"),
+        SynchronizedField("themes"),
+        SynchronizedField("outcome_report"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("agenda"),
+        index.SearchField("venue"),
+        index.FilterField("event_type"),
+        index.FilterField("starts_at"),
+        index.FilterField("country"),
+        index.FilterField("session"),
+        index.FilterField("themes"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("event_type"),
+        APIField("summary"),
+        APIField("starts_at", serializer=LocalDateTimeField()),
+        APIField("ends_at", serializer=LocalDateTimeField()),
+        APIField("time_zone"),
+        APIField("venue"),
+        APIField("address"),
+        APIField("country", serializer=VocabularyField("countries", many=False)),
+        APIField("online_url"),
+        APIField("registration_url"),
+        APIField("image", serializer=ImageField()),
+        APIField("body"),
+        APIField("agenda"),
+        APIField("speakers"),
+        APIField("session", serializer=SessionField()),
+        APIField("themes", serializer=VocabularyField("themes")),
+        APIField("outcome_report", serializer=RelatedPageField()),
+    ]
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [
+                FieldPanel("event_type"),
+                FieldPanel("summary"),
+                FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("When"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("country"),
+                FieldPanel("online_url"),
+                FieldPanel("registration_url"),
+            ],
+            heading=_("Where"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        FieldPanel("agenda"),
+        FieldPanel("speakers"),
+        MultiFieldPanel(
+            [FieldPanel("session"), FieldPanel("themes"), FieldPanel("outcome_report")], heading=_("UPR")
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("event")
+
+    @property
+    def zone(self):
+        return zoneinfo.ZoneInfo(self.time_zone)
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("The event must end after it starts.")})

@@ -1,0 +1,70 @@
+"""Publishing goes through moderation: editors submit, moderators publish."""
+
+import pytest
+
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from wagtail.models import Workflow
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+
+from publications.factories import NewsPageFactory
+from users.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def member_of(group_name):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def news_form(page, **changes):
+    return nested_form_data(
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "date": page.date.isoformat(),
+            "summary": page.summary,
+            "office": "",
+            "body": streamfield([]),
+            "countries": [],
+            "themes": [],
+            "comments": inline_formset([]),
+            **changes,
+        }
+    )
+
+
+def test_an_editor_submits_and_a_moderator_publishes(client, sections):
+    assert Workflow.objects.filter(name="Moderators approval", active=True).exists()
+    draft = NewsPageFactory(parent=sections["news"], live=False, title="Workshop in Rubavu")
+    draft.save_revision()
+
+    client.force_login(member_of("Editors"))
+    publish_attempt = client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]), {**news_form(draft), "action-publish": "publish"}
+    )
+    draft.refresh_from_db()
+    assert not draft.live  # editors cannot publish
+    assert publish_attempt.status_code in (302, 403)
+
+    client.post(
+        reverse("wagtailadmin_pages:edit", args=[draft.pk]),
+        {**news_form(draft, summary="Twenty journalists trained."), "action-submit": "submit"},
+    )
+    draft.refresh_from_db()
+    assert draft.workflow_in_progress
+    assert not draft.live
+
+    client.force_login(member_of("Moderators"))
+    task_state = draft.current_workflow_task_state
+    response = client.post(
+        reverse("wagtailadmin_pages:workflow_action", args=[draft.pk, "approve", task_state.pk]),
+        {"comment": ""},
+    )
+    assert response.status_code in (200, 302)
+    draft.refresh_from_db()
+    assert draft.live
+    assert draft.summary == "Twenty journalists trained."
