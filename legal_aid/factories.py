@@ -1,0 +1,65 @@
+import datetime
+
+import factory
+import wagtail_factories
+
+from wagtail.rich_text import RichText
+
+from legal_aid.blocks import FAQBlock, FAQStreamBlock
+from legal_aid.models import HotlineContact, LegalAidIndexPage, LegalInformationPage, Topic
+
+
+class FAQBlockFactory(wagtail_factories.StructBlockFactory):
+    """A question and its answer; the answer may be given as an HTML string."""
+
+    question = factory.Sequence(lambda n: f"Question {n}?")
+    answer = factory.Sequence(lambda n: f"<p>Answer {n}.</p>")
+
+    class Meta:
+        model = FAQBlock
+
+    @classmethod
+    def _construct_struct_value(cls, block_class, params):
+        if isinstance(params.get("answer"), str):
+            params = {**params, "answer": RichText(params["answer"])}
+        return super()._construct_struct_value(block_class, params)
+
+
+class FAQStreamBlockFactory(wagtail_factories.StreamBlockFactory):
+    faq = factory.SubFactory(FAQBlockFactory)
+
+    class Meta:
+        model = FAQStreamBlock
+
+
+class LegalAidIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Legal assistance"
+    intro = "Free legal help for journalists and other media workers."
+
+    class Meta:
+        model = LegalAidIndexPage
+
+
+class HotlineContactFactory(factory.django.DjangoModelFactory):
+    """A hotline of ``page`` (a LegalAidIndexPage, required)."""
+
+    label = factory.Sequence(lambda n: f"Legal hotline {n}")
+    phone = "+250 788 000 000"
+    messaging_number = "+250 788 000 001"
+    email = "help@example.org"
+    hours = "Monday to Friday, 8:00–17:00 (Kigali)"
+    available_24_7 = False
+
+    class Meta:
+        model = HotlineContact
+
+
+class LegalInformationPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Legal information {n}")
+    summary = "What the law says, and what to do."
+    topic = Topic.JOURNALISTS_RIGHTS
+    last_reviewed = factory.LazyFunction(datetime.date.today)
+    faqs = wagtail_factories.StreamFieldFactory(FAQStreamBlockFactory)
+
+    class Meta:
+        model = LegalInformationPage

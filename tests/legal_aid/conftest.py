@@ -1,0 +1,37 @@
+import pytest
+
+from wagtail.models import Locale
+
+from legal_aid.factories import LegalAidIndexPageFactory
+from tests.support.site_tree import ensure_upr_vocabularies
+from upr.models import Country
+from users.factories import UserFactory
+
+
+@pytest.fixture
+def upr_vocabularies(locales):
+    """States, organisations, cycles, sessions, UPR Info issues and SDGs, in en (and fr, rw where known)."""
+    ensure_upr_vocabularies()
+
+
+@pytest.fixture
+def countries(upr_vocabularies):
+    """The source (English) rows of a few states, by ISO code."""
+    english = Locale.objects.get(language_code="en")
+    return {
+        country.iso3: country for country in Country.objects.filter(locale=english, iso3__in=["COD", "RWA"])
+    }
+
+
+@pytest.fixture
+def legal_aid_index(home_pages):
+    """The published legal-assistance section under the English home page."""
+    index = LegalAidIndexPageFactory(parent=home_pages["en"], slug="legal-assistance")
+    index.save_revision().publish()
+    return index
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
