@@ -12,11 +12,16 @@ SHARED_DATA = REPO.parent / "shared" / "data"
 SERVER_URL = os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432")
 
 
-def create_database(prefix="cms_bench"):
-    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
+def create_database(prefix="cms_bench", *, name=None):
+    name = name or f"{prefix}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     return name
+
+
+def database_exists(name):
+    with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as connection:
+        return connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
 
 
 def drop_database(name):

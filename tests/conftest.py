@@ -84,6 +84,14 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: what a test cached was about data rolled back since."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 # A real browser --------------------------------------------------------------
 
 

@@ -3,6 +3,7 @@
 from rest_framework.response import Response as APIResponse
 
 from django.conf import settings
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -12,8 +13,9 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from upr.caching import cached
 from upr.export import csv_response, xlsx_response
-from upr.facets import FACETS, counts, facets
+from upr.facets import FACETS, counts_many, facets
 from upr.filters import FILTERS, RecommendationQuery
 from upr.labels import Labels
 from upr.models import Cluster, Country, ImplementationPlan, Recommendation, RegionalGroup, Session
@@ -22,13 +24,14 @@ from upr.serializers import serialize_recommendations
 ORDERINGS = {
     "number": ("number", "pk"),
     "-number": ("-number", "-pk"),
-    "session": ("session__number", "number", "pk"),
-    "-session": ("-session__number", "number", "pk"),
-    "state": ("state_under_review__iso3", "-session__number", "number", "pk"),
+    "session": ("session_number", "state_code", "number", "pk"),
+    "-session": (Coalesce("session_number", 0).desc(), "state_code", "number", "pk"),
+    "state": ("state_code", Coalesce("session_number", 0).desc(), "number", "pk"),
     "updated": ("updated_at", "pk"),
     "-updated": ("-updated_at", "-pk"),
 }
-DEFAULT_ORDERING = ("-session__number", "state_under_review__iso3", "number", "pk")
+# Newest session first; the index upr_rec_listing_order serves it.
+DEFAULT_ORDERING = ORDERINGS["-session"]
 STATS_DIMENSIONS = (
     "response",
     "cycle",
@@ -38,6 +41,20 @@ STATS_DIMENSIONS = (
     "action_category",
     "implementation_status",
 )
+
+
+class CountedQuerySet:
+    """A queryset whose count is already known (from the cache), for Wagtail's paginator."""
+
+    def __init__(self, queryset, count):
+        self.queryset = queryset
+        self._count = count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, index):
+        return self.queryset[index]
 
 
 def request_language(request):
@@ -81,17 +98,20 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
         if ordering and ordering not in ORDERINGS:
             raise BadRequestError(f"order: “{ordering}” is not one of {', '.join(ORDERINGS)}")
         queryset = query.apply(base).order_by(*ORDERINGS.get(ordering, DEFAULT_ORDERING))
+        total = cached("count", query.key(), queryset.count)
 
-        page = self.paginate_queryset(queryset)
+        page = self.paginate_queryset(CountedQuerySet(queryset, total))
         labels = Labels.for_language(language)
         with translation.override(language):
             data = {
-                "meta": {"total_count": self.paginator.total_count},
+                "meta": {"total_count": total},
                 "items": serialize_recommendations(page, labels, language, self._detail_url),
             }
             wanted = self._facet_names(request)
             if wanted:
-                data["meta"]["facets"] = facets(base, query, labels, wanted)
+                data["meta"]["facets"] = cached(
+                    "facets", (query.key(), language, wanted), lambda: facets(base, query, labels, wanted)
+                )
         return APIResponse(data)
 
     @staticmethod
@@ -150,16 +170,19 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
         self.check_query_parameters(base)
         language = request_language(request)
         query = RecommendationQuery(request.GET)
-        queryset = query.apply(base)
+        return APIResponse(
+            cached("stats", (query.key(), language), lambda: self._stats(query.apply(base), language))
+        )
+
+    @staticmethod
+    def _stats(queryset, language):
         labels = Labels.for_language(language)
         total = queryset.count()
         with translation.override(language):
-            dimensions = {}
-            for name in STATS_DIMENSIONS:
-                rows = counts(queryset, name, labels)
+            dimensions = counts_many(queryset, STATS_DIMENSIONS, labels)
+            for rows in dimensions.values():
                 for row in rows:
                     row["share"] = round(row["count"] / total, 4) if total else 0
-                dimensions[name] = rows
         assessed = sum(
             row["count"] for row in dimensions["implementation_status"] if row["value"] != "not_assessed"
         )
@@ -168,17 +191,15 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
             for row in dimensions["implementation_status"]
             if row["value"] in ("partially_implemented", "fully_implemented")
         )
-        return APIResponse(
-            {
-                "total_count": total,
-                "implementation": {
-                    "assessed": assessed,
-                    "partially_or_fully_implemented": acted_on,
-                    "share_of_assessed": round(acted_on / assessed, 4) if assessed else None,
-                },
-                **dimensions,
-            }
-        )
+        return {
+            "total_count": total,
+            "implementation": {
+                "assessed": assessed,
+                "partially_or_fully_implemented": acted_on,
+                "share_of_assessed": round(acted_on / assessed, 4) if assessed else None,
+            },
+            **dimensions,
+        }
 
     def export_view(self, request, extension):
         base = self.get_queryset()

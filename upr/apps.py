@@ -6,6 +6,7 @@ class UprConfig(AppConfig):
     verbose_name = "UPR recommendations"
 
     def ready(self):
-        from .labels import connect_signals
+        from . import caching, labels
 
-        connect_signals()
+        labels.connect_signals()
+        caching.connect_signals()

@@ -1,5 +1,7 @@
 """Counts of recommendations by each filter's values: the facets of the listing and the statistics."""
 
+from collections import Counter
+
 from django.db.models import Count
 
 from upr.filters import NOT_ASSESSED, RecommendationQuery
@@ -21,19 +23,49 @@ FACETS = {
 }
 
 
-def raw_counts(queryset, facet):
-    kind, target = FACETS[facet]
-    if kind == "field":
-        rows = queryset.order_by().values_list(target).annotate(n=Count("pk"))
-    else:
-        through, column = Recommendation.link_table(target)
-        rows = (
-            through.objects.filter(recommendation_id__in=queryset.order_by().values("pk"))
-            .values_list(column)
-            .annotate(n=Count("pk"))
-            .order_by()
-        )
-    return dict(rows)
+# The columns of the recommendation row that field facets count by; the
+# regional group comes from the state, so it needs no join.
+FIELD_COLUMNS = {
+    "state": "state_under_review_id",
+    "regional_group": "state_under_review_id",
+    "cycle": "cycle_id",
+    "session": "session_id",
+    "response": "response",
+    "action_category": "action_category",
+    "implementation_status": "implementation_status",
+}
+
+
+def raw_counts_many(queryset, names, labels):
+    """``{facet: {value: count}}`` for several facets of one queryset.
+
+    Field facets share one grouped scan of the table (one query, however
+    many of them); each relation facet is one query on its link table.
+    """
+    result = {name: Counter() for name in names}
+    fields = [name for name in names if FACETS[name][0] == "field"]
+    if fields:
+        columns = sorted({FIELD_COLUMNS[name] for name in fields})
+        rows = queryset.order_by().values_list(*columns).annotate(n=Count("pk"))
+        for *values, number in rows:
+            row = dict(zip(columns, values, strict=True))
+            for name in fields:
+                value = row[FIELD_COLUMNS[name]]
+                if name == "regional_group":
+                    value = labels.regional_groups.get(value)
+                result[name][value] += number
+    for name in names:
+        kind, relation = FACETS[name]
+        if kind == "relation":
+            through, column = Recommendation.link_table(relation)
+            rows = (
+                through.objects.filter(recommendation_id__in=queryset.order_by().values("pk"))
+                .values_list(column)
+                .annotate(n=Count("pk"))
+                .order_by()
+            )
+            result[name].update(dict(rows))
+    return result
 
 
 def label(facet, value, labels):
@@ -67,10 +99,10 @@ def label(facet, value, labels):
     raise KeyError(facet)
 
 
-def counts(queryset, facet, labels):
+def public_counts(facet, raw, labels):
     """``[{"value", "label", "count"}]``, largest first."""
     result = []
-    for value, number in raw_counts(queryset, facet).items():
+    for value, number in raw.items():
         public = label(facet, value, labels)
         if public is not None:
             result.append({**public, "count": number})
@@ -78,9 +110,23 @@ def counts(queryset, facet, labels):
     return result
 
 
+def counts_many(queryset, names, labels):
+    raw = raw_counts_many(queryset, names, labels)
+    return {name: public_counts(name, raw[name], labels) for name in names}
+
+
 def facets(base_queryset, query: RecommendationQuery, labels, names=None):
-    """Each facet counts what the other filters leave, so that a reader sees the alternatives."""
-    return {
-        name: counts(query.apply(base_queryset, except_filter=name), name, labels)
-        for name in (names or FACETS)
-    }
+    """Each facet counts what the other filters leave, so that a reader sees the alternatives.
+
+    Facets whose own filter is not in use all count the same set: they are
+    computed together.
+    """
+    names = list(names or FACETS)
+    shared = [name for name in names if name not in query.filters]
+    result = {}
+    if shared:
+        result.update(counts_many(query.apply(base_queryset), shared, labels))
+    for name in names:
+        if name in query.filters:
+            result.update(counts_many(query.apply(base_queryset, except_filter=name), [name], labels))
+    return {name: result[name] for name in names}

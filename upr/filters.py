@@ -75,7 +75,7 @@ FILTERS = {
 
 def apply_filter(queryset, name, values):
     if name == "state":
-        return queryset.filter(state_under_review__iso3__in=values)
+        return queryset.filter(state_code__in=values)
     if name == "recommending_state":
         return queryset.filter(_related_exists("recommending_states", "country__iso3", values))
     if name == "regional_group":
@@ -83,7 +83,7 @@ def apply_filter(queryset, name, values):
     if name == "cycle":
         return queryset.filter(cycle__number__in=values)
     if name == "session":
-        return queryset.filter(session__number__in=values)
+        return queryset.filter(session_number__in=values)
     if name == "response":
         return queryset.filter(response__in=values)
     if name == "action_category":
@@ -100,15 +100,27 @@ def apply_filter(queryset, name, values):
     raise KeyError(name)
 
 
-def text_search(queryset, query):
-    """Restrict ``queryset`` to the recommendations whose text (in any language) matches ``query``."""
+# Up to this many matches, the text query is run once and its results reused
+# by the listing, its count and every facet; beyond, it stays a subquery.
+MATERIALISED_MATCHES = 5000
+
+
+def _matching_keys(query):
     matching = Recommendation.objects.search(query, operator="and", order_by_relevance=False)
-    if hasattr(matching, "get_queryset"):
-        # The database backends: keep it one SQL query.
-        matched_keys = matching.get_queryset().values("translation_key")
-    else:
-        matched_keys = [recommendation.translation_key for recommendation in matching]
-    return queryset.filter(translation_key__in=matched_keys)
+    if not hasattr(matching, "get_queryset"):  # Elasticsearch: the hits themselves
+        return [recommendation.translation_key for recommendation in matching]
+    return matching.get_queryset().order_by().values_list("translation_key", flat=True)
+
+
+def text_matches(query):
+    """The primary keys of the original recommendations whose text (in any language) matches
+    ``query``, or None when there are more than MATERIALISED_MATCHES of them."""
+    found = list(_matching_keys(query)[: MATERIALISED_MATCHES + 1])
+    if len(found) > MATERIALISED_MATCHES:
+        return None
+    return sorted(
+        Recommendation.objects.originals().filter(translation_key__in=found).values_list("pk", flat=True)
+    )
 
 
 class RecommendationQuery:
@@ -117,11 +129,26 @@ class RecommendationQuery:
     def __init__(self, params):
         self.filters = {name: FILTERS[name].parse(params[name]) for name in FILTERS if name in params}
         self.query = params.get("q", "").strip()
+        self._matches = None
+
+    def key(self):
+        """What identifies the set of recommendations this query selects, for caching."""
+        return (tuple(sorted((name, tuple(values)) for name, values in self.filters.items())), self.query)
+
+    def restrict_to_matches(self, queryset):
+        """``queryset`` without the recommendations whose text does not match the text query."""
+        if self._matches is None:
+            from upr.caching import cached
+
+            (self._matches,) = cached("matches", self.query, lambda: (text_matches(self.query),))
+        if self._matches is None:  # too many to list: a subquery
+            return queryset.filter(translation_key__in=_matching_keys(self.query))
+        return queryset.filter(pk__in=self._matches)
 
     def apply(self, queryset, *, except_filter=None):
         for name, values in self.filters.items():
             if name != except_filter:
                 queryset = apply_filter(queryset, name, values)
         if self.query:
-            queryset = text_search(queryset, self.query)
+            queryset = self.restrict_to_matches(queryset)
         return queryset

@@ -47,7 +47,7 @@ class Labels:
 
     @classmethod
     def for_language(cls, language_code):
-        key = f"upr:labels:{language_code}:{_version()}"
+        key = f"upr:labels:v2:{language_code}:{_version()}"
         tables = cache.get(key)
         if tables is None:
             tables = cls._build(language_code)
@@ -69,6 +69,9 @@ class Labels:
                     "pk", code_field, label_field, "translation_key"
                 )
             }
+        tables["regional_groups"] = dict(
+            Country.objects.filter(locale=default).values_list("pk", "regional_group")
+        )
         tables["cycles"] = dict(Cycle.objects.values_list("pk", "number"))
         tables["sessions"] = dict(Session.objects.values_list("pk", "number"))
         return tables

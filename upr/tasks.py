@@ -2,6 +2,7 @@ from django_tasks import task
 
 from wagtail.search.backends import get_search_backend
 
+from upr.caching import recommendations_changed
 from upr.models import Recommendation
 
 INDEX_CHUNK = 2000
@@ -20,3 +21,5 @@ def reindex_import(import_id):
     while chunk := list(recommendations.filter(pk__gt=last_pk)[:INDEX_CHUNK]):
         backend.add_bulk(Recommendation, chunk)
         last_pk = chunk[-1].pk
+    # Text queries answer differently now: forget the cached answers.
+    recommendations_changed()

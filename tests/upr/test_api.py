@@ -207,3 +207,30 @@ def test_vocabularies(client, upr_vocabularies):
     assert sdgs[15] == {"number": 16, "title": "Paix, justice et institutions efficaces"}
     themes = get(client, reverse("wagtailapi:themes:listing"))["items"]
     assert len(themes) == 54
+
+
+def test_cached_counts_follow_every_change_of_the_data(client, rwanda, django_capture_on_commit_callbacks):
+    """Facets and statistics are cached, and never served stale after a change."""
+    before = get(client, LISTING, limit=1)
+    stats_before = get(client, STATS)
+    assert facet(before, "implementation_status") == {"not_assessed": 125}
+
+    # An assessment recorded by staff.
+    recommendation = rwanda.order_by("pk").first()
+    Assessment.objects.create(
+        recommendation=recommendation,
+        status="fully_implemented",
+        assessed_on=datetime.date(2014, 6, 1),
+        assessed_by="Rwanda Civil Society Platform",
+    )
+    after = get(client, LISTING, limit=1)
+    assert facet(after, "implementation_status") == {"not_assessed": 124, "fully_implemented": 1}
+    assert get(client, STATS)["implementation"]["partially_or_fully_implemented"] == 1
+    assert stats_before["implementation"]["partially_or_fully_implemented"] == 0
+
+    # A response changed in the admin.
+    supported = rwanda.filter(response="supported").order_by("pk").first()
+    supported.response = "noted"
+    supported.save()
+    assert facet(get(client, LISTING, limit=1), "response") == {"supported": 117, "noted": 8}
+    assert facet(before, "response") == {"supported": 118, "noted": 7}

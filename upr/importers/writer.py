@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
+from upr.caching import recommendations_changed
 from upr.models import Recommendation, RecommendationImport
 from upr.tasks import reindex_import
 
@@ -24,6 +25,9 @@ from .records import ImportFileError, RecommendationRecord, Rejection
 
 BATCH_SIZE = 1000
 SCALAR_FIELDS = (
+    "is_original",
+    "session_number",
+    "state_code",
     "text",
     "number",
     "state_under_review_id",
@@ -87,6 +91,7 @@ class RecommendationWriter:
                     raise _Rollback
                 record.status = RecommendationImport.Status.SUCCEEDED
                 self._finish(record)
+                transaction.on_commit(recommendations_changed)
                 transaction.on_commit(lambda: reindex_import.enqueue(record.pk))
         except _Rollback:
             pass
@@ -207,6 +212,10 @@ class RecommendationWriter:
     def _scalar_values(self, item):
         vocabularies = self.vocabularies
         return {
+            # Rows are written in the locale of their language: originals.
+            "is_original": True,
+            "session_number": item.session,
+            "state_code": item.state_under_review,
             "text": item.text,
             "number": item.number,
             "state_under_review_id": vocabularies.country_id(item.state_under_review),

@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from .vocabularies import AffectedGroup, Country, Cycle, SDGGoal, SDGTarget, Ses
 class RecommendationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def originals(self):
         """One row per recommendation: the one in the language it was made in, not a translation."""
-        return self.filter(locale__language_code=F("language"))
+        return self.filter(is_original=True)
 
 
 class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -67,6 +67,13 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
         default="en",
         help_text=_("The language the recommendation was made in."),
     )
+    # Copies of what the row points at, kept by save() and the importers so that
+    # the listing filters and sorts 100,000 rows without joins.
+    is_original = models.BooleanField(
+        default=True, editable=False, help_text=_("In the language it was made in, not a translation.")
+    )
+    session_number = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+    state_code = models.CharField(max_length=3, blank=True, editable=False)
     source_symbol = models.CharField(
         _("source document symbol"), max_length=100, blank=True, help_text=_("e.g. A/HRC/17/4")
     )
@@ -173,6 +180,17 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
         indexes = [
             models.Index(fields=["response"]),
             models.Index(fields=["implementation_status"]),
+            # The listing's default order (newest session first), among originals.
+            models.Index(
+                # COALESCE: recommendations without a session last, the same on every database.
+                Coalesce("session_number", 0).desc(),
+                "state_code",
+                "number",
+                "id",
+                condition=models.Q(is_original=True),
+                name="upr_rec_listing_order",
+            ),
+            models.Index(fields=["state_code"], condition=models.Q(is_original=True), name="upr_rec_state"),
         ]
 
     def __str__(self):
@@ -191,6 +209,15 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def save(self, *args, **kwargs):
         self.updated_at = timezone.now()
+        self.is_original = self.locale.language_code == self.language
+        self.session_number = self.session.number if self.session_id else None
+        self.state_code = self.state_under_review.iso3
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
+            kwargs["update_fields"] = {
+                *kwargs["update_fields"],
+                "updated_at",
+                "is_original",
+                "session_number",
+                "state_code",
+            }
         super().save(*args, **kwargs)
