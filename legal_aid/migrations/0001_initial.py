@@ -2,11 +2,12 @@
 
 import django.core.validators
 import django.db.models.deletion
-import legal_aid.models.choices
 import modelcluster.fields
 import uuid
 import wagtail.fields
 from django.conf import settings
+import upr.models.recommendations
+import upr.models.vocabularies
 from django.db import migrations, models
 
 
@@ -45,7 +46,7 @@ class Migration(migrations.Migration):
                 ('topic', models.CharField(choices=[('journalists_rights', 'Journalists’ rights'), ('arrest_and_detention', 'Arrest and detention'), ('defamation_and_lawsuits', 'Defamation and lawsuits'), ('equipment_seizure', 'Equipment seizure'), ('accreditation', 'Accreditation'), ('online_harassment', 'Online harassment'), ('safety', 'Safety'), ('how_to_get_help', 'How to get help'), ('other', 'Other')], max_length=32, verbose_name='topic')),
                 ('faqs', wagtail.fields.StreamField([('faq', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'help_text': 'As a journalist would ask it, e.g. “Can the police take my camera?”', 'label': 'Question', 'max_length': 255}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul'], 'label': 'Answer'}), 2: ('wagtail.blocks.StructBlock', [[('question', 0), ('answer', 1)]], {})}, help_text='Short questions and answers, each readable on its own.', verbose_name='frequently asked questions')),
                 ('last_reviewed', models.DateField(help_text='When a lawyer last checked that this page is still right. Laws and practice change: review it at least once a year, and update this date when you do.', verbose_name='last reviewed')),
-                ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The countries whose law this page describes. Leave empty if it applies everywhere.', limit_choices_to=legal_aid.models.choices.in_default_locale, related_name='legal_information_pages', to='upr.country', verbose_name='countries')),
+                ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The countries whose law this page describes. Leave empty if it applies everywhere.', limit_choices_to=upr.models.vocabularies.source_rows, related_name='legal_information_pages', to='upr.country', verbose_name='countries')),
             ],
             options={
                 'verbose_name': 'legal information page',
@@ -80,7 +81,7 @@ class Migration(migrations.Migration):
                 ('email', models.EmailField(blank=True, max_length=254, verbose_name='email')),
                 ('hours', models.CharField(blank=True, help_text='When someone answers, with the time zone, e.g. “Monday to Friday, 8:00–17:00 (Kigali)”.', max_length=255, verbose_name='hours')),
                 ('available_24_7', models.BooleanField(default=False, help_text='Someone answers at any hour, every day.', verbose_name='available 24/7')),
-                ('country', models.ForeignKey(blank=True, help_text='The country this contact covers. Leave empty if it helps anywhere.', limit_choices_to=legal_aid.models.choices.in_default_locale, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='upr.country', verbose_name='country')),
+                ('country', models.ForeignKey(blank=True, help_text='The country this contact covers. Leave empty if it helps anywhere.', limit_choices_to=upr.models.vocabularies.source_rows, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='upr.country', verbose_name='country')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
                 ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='hotlines', to='legal_aid.legalaidindexpage')),
             ],

@@ -10,8 +10,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from upr.api_fields import VocabularyField
-
-from .choices import in_default_locale
+from upr.models import source_rows
 
 phone_number = RegexValidator(
     r"^\+?[0-9][0-9 ().-]{4,30}$",
@@ -59,7 +58,7 @@ class HotlineContact(TranslatableMixin, Orderable):
         null=True,
         blank=True,
         related_name="+",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=source_rows,
         help_text=_("The country this contact covers. Leave empty if it helps anywhere."),
     )
 

@@ -15,8 +15,9 @@ from home.serializers import RelatedPagesField
 from legal_aid.api_fields import ChoiceLabelField, FAQsField, RequestFormField
 from legal_aid.blocks import FAQStreamBlock
 from upr.api_fields import VocabularyField
+from upr.models import source_rows
 
-from .choices import Topic, in_default_locale
+from .choices import Topic
 
 
 class LegalAidIndexPage(BasePage):
@@ -114,7 +115,7 @@ class LegalInformationPage(BasePage):
         verbose_name=_("countries"),
         blank=True,
         related_name="legal_information_pages",
-        limit_choices_to=in_default_locale,
+        limit_choices_to=source_rows,
         help_text=_("The countries whose law this page describes. Leave empty if it applies everywhere."),
     )
     last_reviewed = models.DateField(

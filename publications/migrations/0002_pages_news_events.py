@@ -3,10 +3,11 @@
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
-import publications.models.events
-import publications.models.pages
 import wagtail.fields
 from django.conf import settings
+import publications.models.events
+import upr.models.recommendations
+import upr.models.vocabularies
 from django.db import migrations, models
 
 
@@ -95,9 +96,9 @@ class Migration(migrations.Migration):
                 ('summary', models.TextField(help_text='Shown in listings, feeds and search results.', max_length=600)),
                 ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('embed', 8), ('document', 11)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 255}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'help_text': 'Use level 2 for the main sections of the page.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4']}), 4: ('wagtail.images.blocks.ImageBlock', [], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'max_length': 255, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube or Vimeo address, for example.'}), 9: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's own title.", 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('document', 9), ('title', 10)]], {})})),
                 ('office', models.CharField(blank=True, help_text='The office the news comes from, if any.', max_length=120, verbose_name='regional office')),
-                ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=publications.models.pages.default_locale_rows, related_name='news', to='upr.country')),
+                ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=upr.models.vocabularies.source_rows, related_name='news', to='upr.country')),
                 ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.customimage')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=publications.models.pages.default_locale_rows, related_name='news', to='upr.theme')),
+                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=upr.models.vocabularies.source_rows, related_name='news', to='upr.theme')),
             ],
             options={
                 'verbose_name': 'news item',
@@ -113,12 +114,12 @@ class Migration(migrations.Migration):
                 ('publication_date', models.DateField(help_text='The date printed on the publication.')),
                 ('summary', models.TextField(help_text='Two or three sentences shown in listings and search results.', max_length=600)),
                 ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('embed', 8), ('document', 11)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 255}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'help_text': 'Use level 2 for the main sections of the page.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4']}), 4: ('wagtail.images.blocks.ImageBlock', [], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'max_length': 255, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube or Vimeo address, for example.'}), 9: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's own title.", 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('document', 9), ('title', 10)]], {})})),
-                ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=publications.models.pages.default_locale_rows, related_name='publications', to='upr.country')),
+                ('countries', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=upr.models.vocabularies.source_rows, related_name='publications', to='upr.country')),
                 ('cover_image', models.ForeignKey(blank=True, help_text='Leave empty to use the first page of the PDF.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.customimage')),
                 ('cycle', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='publications', to='upr.cycle')),
-                ('recommendations', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The recommendations this publication covers or assesses.', limit_choices_to=publications.models.pages.default_locale_rows, related_name='publications', to='upr.recommendation')),
+                ('recommendations', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='The recommendations this publication covers or assesses.', limit_choices_to=upr.models.recommendations.original_recommendations, related_name='publications', to='upr.recommendation')),
                 ('session', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='publications', to='upr.session')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=publications.models.pages.default_locale_rows, related_name='publications', to='upr.theme')),
+                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=upr.models.vocabularies.source_rows, related_name='publications', to='upr.theme')),
             ],
             options={
                 'verbose_name': 'publication',
@@ -171,10 +172,10 @@ class Migration(migrations.Migration):
                 ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('image', 4), ('quote', 7), ('embed', 8), ('document', 11)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 255}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Level 2'), ('h3', 'Level 3'), ('h4', 'Level 4')], 'help_text': 'Use level 2 for the main sections of the page.'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ol', 'ul', 'h3', 'h4']}), 4: ('wagtail.images.blocks.ImageBlock', [], {}), 5: ('wagtail.blocks.TextBlock', (), {}), 6: ('wagtail.blocks.CharBlock', (), {'max_length': 255, 'required': False}), 7: ('wagtail.blocks.StructBlock', [[('text', 5), ('attribution', 6)]], {}), 8: ('wagtail.embeds.blocks.EmbedBlock', (), {'help_text': 'A YouTube or Vimeo address, for example.'}), 9: ('wagtail.documents.blocks.DocumentChooserBlock', (), {}), 10: ('wagtail.blocks.CharBlock', (), {'help_text': "Defaults to the document's own title.", 'required': False}), 11: ('wagtail.blocks.StructBlock', [[('document', 9), ('title', 10)]], {})})),
                 ('agenda', wagtail.fields.StreamField([('session', 6)], blank=True, block_lookup={0: ('wagtail.blocks.TimeBlock', (), {'label': 'starts'}), 1: ('wagtail.blocks.TimeBlock', (), {'label': 'ends', 'required': False}), 2: ('wagtail.blocks.IntegerBlock', (), {'default': 1, 'help_text': 'Day of the event, 1 for the first day (multi-day workshops).', 'min_value': 1}), 3: ('wagtail.blocks.CharBlock', (), {'max_length': 255}), 4: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link', 'document-link', 'ul', 'ol'], 'required': False}), 5: ('wagtail.blocks.ListBlock', (3,), {'default': [], 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('starts_at', 0), ('ends_at', 1), ('day', 2), ('title', 3), ('description', 4), ('speakers', 5)]], {})})),
                 ('speakers', wagtail.fields.StreamField([('speaker', 4)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'max_length': 255}), 1: ('wagtail.blocks.CharBlock', (), {'help_text': 'e.g. Programme officer', 'max_length': 255, 'required': False}), 2: ('wagtail.blocks.CharBlock', (), {'max_length': 255, 'required': False}), 3: ('wagtail.images.blocks.ImageBlock', [], {}), 4: ('wagtail.blocks.StructBlock', [[('name', 0), ('role', 1), ('organisation', 2), ('photo', 3)]], {})})),
-                ('country', models.ForeignKey(blank=True, limit_choices_to=publications.models.pages.default_locale_rows, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='upr.country')),
+                ('country', models.ForeignKey(blank=True, limit_choices_to=upr.models.vocabularies.source_rows, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='upr.country')),
                 ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.customimage')),
                 ('session', models.ForeignKey(blank=True, help_text='The UPR session the event prepares or follows.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='upr.session')),
-                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=publications.models.pages.default_locale_rows, related_name='events', to='upr.theme')),
+                ('themes', modelcluster.fields.ParentalManyToManyField(blank=True, limit_choices_to=upr.models.vocabularies.source_rows, related_name='events', to='upr.theme')),
                 ('outcome_report', models.ForeignKey(blank=True, help_text='The report of the event, once published.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='publications.publicationpage')),
             ],
             options={

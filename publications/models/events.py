@@ -22,8 +22,7 @@ from home.serializers import ImageField, RelatedPageField
 from publications.blocks import AgendaStreamBlock, SpeakerBlock
 from publications.choices import COMMON_TIME_ZONES, EventType
 from upr.api_fields import SessionField, VocabularyField
-
-from .pages import default_locale_rows
+from upr.models import source_rows
 
 
 def time_zone_choices():
@@ -116,7 +115,7 @@ class EventPage(BasePage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
-        limit_choices_to=default_locale_rows,
+        limit_choices_to=source_rows,
     )
     online_url = models.URLField(_("online link"), blank=True, help_text=_("Video call or stream, if any."))
     registration_url = models.URLField(_("registration link"), blank=True)
@@ -135,7 +134,7 @@ class EventPage(BasePage):
         help_text=_("The UPR session the event prepares or follows."),
     )
     themes = ParentalManyToManyField(
-        "upr.Theme", blank=True, related_name="events", limit_choices_to=default_locale_rows
+        "upr.Theme", blank=True, related_name="events", limit_choices_to=source_rows
     )
     outcome_report = models.ForeignKey(
         "publications.PublicationPage",

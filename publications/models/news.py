@@ -15,8 +15,7 @@ from home.models import BasePage
 from home.serializers import ImageField
 from publications.blocks import NewsletterItemsBlock
 from upr.api_fields import VocabularyField
-
-from .pages import default_locale_rows
+from upr.models import source_rows
 
 
 class NewsIndexPage(BasePage):
@@ -51,10 +50,10 @@ class NewsPage(BasePage):
         help_text=_("The office the news comes from, if any."),
     )
     countries = ParentalManyToManyField(
-        "upr.Country", blank=True, related_name="news", limit_choices_to=default_locale_rows
+        "upr.Country", blank=True, related_name="news", limit_choices_to=source_rows
     )
     themes = ParentalManyToManyField(
-        "upr.Theme", blank=True, related_name="news", limit_choices_to=default_locale_rows
+        "upr.Theme", blank=True, related_name="news", limit_choices_to=source_rows
     )
 
     parent_page_types = ["publications.NewsIndexPage"]

@@ -20,11 +20,7 @@ from publications.choices import PublicationType
 from publications.serializers import PublicationFilesField
 from publications.validators import validate_report_pdf
 from upr.api_fields import RecommendationSummaryField, SessionField, VocabularyField
-
-
-def default_locale_rows():
-    """Vocabulary choices: the source rows, which every translation of a page shares."""
-    return {"locale__language_code": settings.LANGUAGE_CODE}
+from upr.models import original_recommendations, source_rows
 
 
 class PublicationIndexPage(BasePage):
@@ -61,10 +57,10 @@ class PublicationPage(BasePage):
         help_text=_("Leave empty to use the first page of the PDF."),
     )
     countries = ParentalManyToManyField(
-        "upr.Country", blank=True, related_name="publications", limit_choices_to=default_locale_rows
+        "upr.Country", blank=True, related_name="publications", limit_choices_to=source_rows
     )
     themes = ParentalManyToManyField(
-        "upr.Theme", blank=True, related_name="publications", limit_choices_to=default_locale_rows
+        "upr.Theme", blank=True, related_name="publications", limit_choices_to=source_rows
     )
     cycle = models.ForeignKey(
         "upr.Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="publications"
@@ -77,7 +73,7 @@ class PublicationPage(BasePage):
         blank=True,
         related_name="publications",
         help_text=_("The recommendations this publication covers or assesses."),
-        limit_choices_to=default_locale_rows,
+        limit_choices_to=original_recommendations,
     )
 
     parent_page_types = ["publications.PublicationIndexPage"]

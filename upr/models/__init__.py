@@ -1,7 +1,7 @@
 from .choices import ActionCategory, ImplementationStatus, Response
 from .implementation import Assessment, Cluster, ImplementationPlan
 from .imports import RecommendationImport
-from .recommendations import Recommendation
+from .recommendations import Recommendation, original_recommendations
 from .vocabularies import (
     AffectedGroup,
     Country,
@@ -13,9 +13,12 @@ from .vocabularies import (
     SDGTarget,
     Session,
     Theme,
+    source_rows,
 )
 
 __all__ = [
+    "original_recommendations",
+    "source_rows",
     "ActionCategory",
     "ImplementationStatus",
     "AffectedGroup",

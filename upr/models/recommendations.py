@@ -17,6 +17,11 @@ from .choices import ActionCategory, ImplementationStatus, Response
 from .vocabularies import AffectedGroup, Country, Cycle, SDGGoal, SDGTarget, Session, Theme
 
 
+def original_recommendations():
+    """``limit_choices_to`` for what points to recommendations: one row each, not its translations."""
+    return models.Q(is_original=True)
+
+
 class RecommendationQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def originals(self):
         """One row per recommendation: the one in the language it was made in, not a translation."""

@@ -7,6 +7,7 @@ until someone translates it. Codes (ISO 3166 alpha-3, SDG numbers, slugs)
 are the same in every language and are what the API filters on.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +18,15 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+def source_rows():
+    """``limit_choices_to`` for what points to a vocabulary: its source (default-locale) rows.
+
+    A page and its translations point to the same rows; the API gives their
+    names in the page's language (see ``upr.labels``).
+    """
+    return models.Q(locale__language_code=settings.LANGUAGE_CODE)
 
 
 class RegionalGroup(models.TextChoices):

@@ -1,0 +1,111 @@
+"""API fields of programme and training video pages (exposed with ``APIField(..., serializer=...)``)."""
+
+from rest_framework import serializers
+
+from django.conf import settings
+
+from home.serializers import ImageField
+from programmes.embeds import UnsupportedVideoURL, parse_video_url
+
+
+class ReadOnlyAPIField(serializers.Field):
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+
+def _full_url(field, url):
+    # wagtail.api.v2.utils loads the Page model: not at import time.
+    from wagtail.api.v2.utils import get_full_url
+
+    request = field.context.get("request")
+    return get_full_url(request, url) if request else url
+
+
+class ProgrammeKindField(ReadOnlyAPIField):
+    """``{"id", "slug", "name", "description"}`` in the page's language; the id is the source row's.
+
+    Every translation of a programme points to the same (default-locale)
+    kind, so ``?kind=<id>`` filters programmes in any locale.
+    """
+
+    def get_attribute(self, instance):
+        self._locale = instance.locale
+        return super().get_attribute(instance)
+
+    def to_representation(self, kind):
+        shown = kind
+        if kind.locale_id != self._locale.pk:
+            shown = kind.get_translation_or_none(self._locale) or kind
+        return {"id": kind.pk, "slug": kind.slug, "name": shown.name, "description": shown.description}
+
+
+class PartnersField(ReadOnlyAPIField):
+    """``[{"name", "url", "logo"}]``, the logo as an image with renditions."""
+
+    def to_representation(self, partners):
+        return [
+            {"name": partner.name, "url": partner.url, "logo": ImageField().to_representation(partner.logo)}
+            for partner in partners.all().select_related("logo")
+        ]
+
+
+class ContactField(ReadOnlyAPIField):
+    """``{"name", "email", "phone"}`` of the programme's contact person, or null. Use with ``source="*"``."""
+
+    def to_representation(self, page):
+        contact = {"name": page.contact_name, "email": page.contact_email, "phone": page.contact_phone}
+        return contact if any(contact.values()) else None
+
+
+class EmbedField(ReadOnlyAPIField):
+    """``{"provider", "id", "url", "embed_url"}`` of a YouTube or Vimeo address, worked out without network."""
+
+    def to_representation(self, url):
+        if not url:
+            return None
+        try:
+            embed = parse_video_url(url)
+        except UnsupportedVideoURL:
+            return None
+        return {
+            "provider": embed.provider,
+            "id": embed.video_id,
+            "url": embed.url,
+            "embed_url": embed.embed_url,
+        }
+
+
+class DocumentField(ReadOnlyAPIField):
+    """``{"id", "title", "url", "content_type", "file_size"}`` of a document; the URL goes through Wagtail's serve view."""
+
+    def to_representation(self, document):
+        return {
+            "id": document.pk,
+            "title": document.title,
+            "url": _full_url(self, document.url),
+            "content_type": document.content_type,
+            "file_size": document.file_size,
+        }
+
+
+class SubtitlesField(ReadOnlyAPIField):
+    """``[{"language", "label", "url"}]``: one WebVTT file per language, for ``<track>`` elements."""
+
+    def to_representation(self, subtitles):
+        labels = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+        return [
+            {
+                "language": subtitle.language,
+                "label": labels.get(subtitle.language, subtitle.language),
+                "url": _full_url(self, subtitle.file.url),
+            }
+            for subtitle in subtitles.all().select_related("file")
+        ]
+
+
+class DurationSecondsField(ReadOnlyAPIField):
+    """A duration as a whole number of seconds."""
+
+    def to_representation(self, duration):
+        return int(duration.total_seconds())
