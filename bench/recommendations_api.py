@@ -123,7 +123,9 @@ def main():
             total, indexing = build_corpus()
             print(f"{total} recommendations on PostgreSQL (search index built in {indexing:.1f} s)")
         else:
-            print(f"{Recommendation.objects.count()} recommendations on PostgreSQL (kept database {database})")
+            print(
+                f"{Recommendation.objects.count()} recommendations on PostgreSQL (kept database {database})"
+            )
         client = Client()
         urls = {
             "listing": reverse("wagtailapi:recommendations:listing"),

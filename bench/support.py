@@ -21,7 +21,9 @@ def create_database(prefix="cms_bench", *, name=None):
 
 def database_exists(name):
     with psycopg.connect(f"{SERVER_URL}/postgres", autocommit=True) as connection:
-        return connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        return (
+            connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone() is not None
+        )
 
 
 def drop_database(name):

@@ -50,8 +50,25 @@ class PageLinkBlock(blocks.PageChooserBlock):
     """A chosen page, given in the API as its id, title, url and type rather than a bare id."""
 
     def get_api_representation(self, value, context=None):
-        from home.serializers import page_summary  # the serializer module imports the models
+        from home.serializers import localised_page, page_summary  # that module imports the models
 
-        if value is None or not value.live:
+        if value is None:
             return None
-        return page_summary(value)
+        # The page in the reader's language (see home.serializers.LocalisedStreamField).
+        page = localised_page(value, (context or {}).get("locale"))
+        return page_summary(page) if page.live else None
+
+
+class FeaturedPageBlock(blocks.StructBlock):
+    page = PageLinkBlock()
+    note = blocks.CharBlock(
+        required=False, max_length=255, help_text="A line to put it forward; its summary otherwise."
+    )
+
+    class Meta:
+        icon = "pick"
+        label = "Featured page"
+
+
+class FeaturedStreamBlock(blocks.StreamBlock):
+    page = FeaturedPageBlock()

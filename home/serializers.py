@@ -8,13 +8,19 @@ from wagtail.images.api.fields import ImageRenditionField
 IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "medium": "max-1200x800", "large": "max-2400x1600"}
 
 
-def page_summary(page, locale=None):
-    """``{"id", "title", "url", "type"}`` of a page, in ``locale`` when it has a live translation there."""
+def localised_page(page, locale=None):
+    """The page's live translation in ``locale`` if there is one, else the page itself."""
     page = page.specific_deferred if hasattr(page, "specific_deferred") else page
     if locale is not None and page.locale_id != locale.pk:
         translated = page.get_translation_or_none(locale)
         if translated is not None and translated.live:
-            page = translated
+            return translated.specific_deferred
+    return page
+
+
+def page_summary(page, locale=None):
+    """``{"id", "title", "url", "type"}`` of a page, in ``locale`` when it has a live translation there."""
+    page = localised_page(page, locale)
     return {
         "id": page.pk,
         "title": page.title,
@@ -77,3 +83,23 @@ class ImageField(serializers.Field):
                 for name, spec in IMAGE_RENDITIONS.items()
             },
         }
+
+
+class LocalisedStreamField(serializers.Field):
+    """A StreamField's API representation, with the page's locale in the blocks' context.
+
+    wagtail-localize keeps page choosers in a translation pointing at the
+    source page (pages are localised at runtime); ``PageLinkBlock`` reads the
+    locale from this context to give the page in the reader's language.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        self._locale = instance.locale
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        return value.stream_block.get_api_representation(value, {**self.context, "locale": self._locale})

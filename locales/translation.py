@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import transaction
 
 from wagtail.models import Locale, Page
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import Translation, TranslationLog, TranslationSource
 
 
 class UnknownSourceStrings(ValueError):
@@ -46,11 +46,6 @@ def translate(instance, locale, strings: Mapping[str, str] | None = None, *, use
     """
     # The source is what the database holds, not what an unsaved object says.
     instance = type(instance).objects.get(pk=instance.pk)
-    previous_update = (
-        TranslationSource.objects.filter(object_id=instance.translation_key, locale_id=instance.locale_id)
-        .values_list("last_updated_at", flat=True)
-        .first()
-    )
     source, _created = TranslationSource.update_or_create_from_instance(instance)
     translation, _created = Translation.objects.get_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
@@ -70,7 +65,15 @@ def translate(instance, locale, strings: Mapping[str, str] | None = None, *, use
     if strings_changed:
         translation.import_po(po, user=user)
 
-    source_changed = previous_update != source.last_updated_at
+    # The source is shared by every target locale: whether this target is up to
+    # date is told by its own log of syncs, not by the source alone.
+    last_sync = (
+        TranslationLog.objects.filter(source=source, locale=locale)
+        .order_by("-created_at")
+        .values_list("created_at", flat=True)
+        .first()
+    )
+    source_changed = last_sync is None or last_sync < source.last_updated_at
     if strings_changed or source_changed or instance.get_translation_or_none(locale) is None:
         translation.save_target(user=user, publish=publish)
     return instance.get_translation(locale)

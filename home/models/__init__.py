@@ -1,4 +1,4 @@
 from .images import CustomImage, CustomRendition
-from .pages import BasePage, HomePage
+from .pages import BasePage, HomePage, StandardPage
 
-__all__ = ["BasePage", "CustomImage", "CustomRendition", "HomePage"]
+__all__ = ["BasePage", "CustomImage", "CustomRendition", "HomePage", "StandardPage"]

@@ -8,7 +8,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.blocks import BodyStreamBlock
+from home.blocks import BodyStreamBlock, FeaturedStreamBlock
+from home.serializers import LocalisedStreamField
 
 
 class BasePage(Page):
@@ -43,6 +44,12 @@ class HomePage(BasePage):
         help_text=_("One or two sentences that say what the organisation does."),
     )
     body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    featured = StreamField(
+        FeaturedStreamBlock(),
+        blank=True,
+        use_json_field=True,
+        help_text=_("The publications, events, programmes or videos the home page puts forward, in order."),
+    )
 
     parent_page_types = ["wagtailcore.Page"]
 
@@ -50,6 +57,7 @@ class HomePage(BasePage):
         *BasePage.translatable_fields,
         TranslatableField("intro"),
         TranslatableField("body"),
+        TranslatableField("featured"),
     ]
 
     search_fields = [
@@ -62,13 +70,37 @@ class HomePage(BasePage):
         *BasePage.api_fields,
         APIField("intro"),
         APIField("body"),
+        APIField("featured", serializer=LocalisedStreamField()),
     ]
 
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
+        FieldPanel("featured"),
         FieldPanel("body"),
     ]
 
     class Meta:
         verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    """A plain page: about us, contact, privacy…"""
+
+    intro = models.TextField(blank=True, help_text=_("A sentence or two above the body."))
+    body = StreamField(BodyStreamBlock(), use_json_field=True)
+
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        TranslatableField("intro"),
+        TranslatableField("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    api_fields = [*BasePage.api_fields, APIField("intro"), APIField("body")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

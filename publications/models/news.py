@@ -12,7 +12,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
-from home.serializers import ImageField
+from home.serializers import ImageField, LocalisedStreamField
 from publications.blocks import NewsletterItemsBlock
 from upr.api_fields import VocabularyField
 from upr.models import source_rows
@@ -129,7 +129,7 @@ class NewsletterPage(BasePage):
         APIField("issue_number"),
         APIField("date"),
         APIField("intro"),
-        APIField("items"),
+        APIField("items", serializer=LocalisedStreamField()),
     ]
     content_panels = [
         *BasePage.content_panels,

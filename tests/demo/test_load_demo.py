@@ -58,3 +58,48 @@ def test_demo_content_in_three_languages_loads_once(client, home_pages):
     )
     texts = [item["text"] for item in listing.json()["items"]]
     assert "Kwemeza ko abanyamakuru badahohoterwa kandi badaterwa ubwoba" in texts
+
+    # The editorial content, in every language where it was translated.
+    def pages(code, page_type, fields=""):
+        response = client.get(
+            reverse("wagtailapi:pages:listing"),
+            {"locale": code, "type": page_type, "fields": fields, "limit": 50},
+        )
+        return response.json()["items"]
+
+    assert len(pages("en", "programmes.ProgrammePage")) == 5
+    assert {item["kind"]["slug"] for item in pages("en", "programmes.ProgrammePage", "kind")} == {
+        "policy-and-advocacy",
+        "in-country",
+        "stakeholders",
+        "capacity-building",
+        "legal-protection-of-journalists",
+    }
+    assert "Mise en œuvre au Rwanda" in {item["title"] for item in pages("fr", "programmes.ProgrammePage")}
+    assert "Ishyirwa mu bikorwa mu Rwanda" in {
+        item["title"] for item in pages("rw", "programmes.ProgrammePage")
+    }
+    (report,) = pages("fr", "publications.PublicationPage", "files,countries,session")
+    assert report["title"] == "Rwanda : rapport du Groupe de travail (2011)"
+    assert [file["page_count"] for file in report["files"]] == [20]
+    assert report["countries"] == [{"code": "RWA", "name": "Rwanda"}]
+    (event,) = pages("en", "publications.EventPage", "agenda,starts_at")
+    assert event["starts_at"] == "2026-03-02T09:00:00+02:00"
+    assert len(event["agenda"]) == 3
+    (letter,) = pages("en", "publications.NewsletterPage", "items")
+    assert [item["value"].get("page", item["value"].get("video"))["title"] for item in letter["items"]] == [
+        "Workshop on the mid-term report",
+        "Twenty journalists trained in Huye",
+        "How the Universal Periodic Review works",
+    ]
+    assert len(pages("en", "programmes.TrainingVideoPage")) == 1
+    (legal,) = pages("rw", "legal_aid.LegalInformationPage", "faqs")
+    assert legal["faqs"][0]["question"] == "Nshobora guhamagara umunyamategeko?"
+    (home_en,) = pages("en", "home.HomePage", "featured")
+    assert [item["value"]["page"]["type"] for item in home_en["featured"]] == [
+        "publications.PublicationPage",
+        "publications.EventPage",
+        "programmes.ProgrammePage",
+    ]
+    (home_fr,) = pages("fr", "home.HomePage", "featured")
+    assert home_fr["featured"][0]["value"]["page"]["title"] == "Rwanda : rapport du Groupe de travail (2011)"

@@ -5,10 +5,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.models import Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from publications.factories import NewsPageFactory
+from tests.support.site_tree import ensure_moderation_workflow
 from users.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +38,7 @@ def news_form(page, **changes):
 
 
 def test_an_editor_submits_and_a_moderator_publishes(client, sections):
-    assert Workflow.objects.filter(name="Moderators approval", active=True).exists()
+    assert ensure_moderation_workflow().active
     draft = NewsPageFactory(parent=sections["news"], live=False, title="Workshop in Rubavu")
     draft.save_revision()
 

@@ -36,3 +36,23 @@ def ensure_upr_vocabularies():
     if not Country.objects.exists():
         ensure_locales()
         load_reference_vocabularies()
+
+
+def ensure_moderation_workflow():
+    """Wagtail's default "Moderators approval" workflow on the whole tree, as its migrations create it.
+
+    A transactional test empties the tables; this puts the workflow back.
+    """
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
+
+    moderators = Group.objects.get(name="Moderators")
+    workflow, _ = Workflow.objects.get_or_create(name="Moderators approval", defaults={"active": True})
+    task = GroupApprovalTask.objects.filter(name="Moderators approval").first()
+    if task is None:
+        task = GroupApprovalTask.objects.create(name="Moderators approval")
+        task.groups.set([moderators])
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+    WorkflowPage.objects.get_or_create(page=Page.get_first_root_node(), defaults={"workflow": workflow})
+    return workflow

@@ -1,0 +1,149 @@
+"""Load the editorial part of the demo (see demo.content.editorial); running it again changes nothing."""
+
+import copy
+import datetime
+import zoneinfo
+
+from django.core.files import File
+from django.utils import timezone
+
+from wagtail.models import Locale
+
+from demo.content import editorial as content
+from demo.pages import update_page
+from home.models import StandardPage
+from legal_aid.models import HotlineContact, LegalAidIndexPage, LegalInformationPage
+from locales.translation import translate
+from programmes.kinds import ensure_programme_kinds
+from programmes.models import (
+    ProgrammeIndexPage,
+    ProgrammeKind,
+    ProgrammePage,
+    TrainingVideoIndexPage,
+    TrainingVideoPage,
+)
+from publications.models import (
+    EventIndexPage,
+    EventPage,
+    NewsIndexPage,
+    NewsletterPage,
+    NewsPage,
+    PublicationIndexPage,
+    PublicationPage,
+    ReportDocument,
+)
+from upr.models import Country, Session
+
+
+def load_editorial_demo(home, report):
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+    rwanda = Country.objects.get(iso3="RWA", locale=home.locale)
+
+    created = []
+
+    def translate_all(page, spec, label):
+        for code, strings in spec.get("translations", {}).items():
+            before = page.get_translation_or_none(locales[code])
+            revision = before.latest_revision_id if before else None
+            translated = translate(page, locales[code], strings)
+            report(f"{label} ({code})", translated.latest_revision_id != revision)
+
+    def page(parent, model, spec, **extra):
+        """The child of ``parent`` with the spec's slug, created or brought up to date, then translated."""
+        fields = {**spec["fields"], **extra}
+        existing = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
+        if existing is None:
+            # Wagtail writes block ids into the stream data it is given: give it a copy.
+            existing = parent.add_child(instance=model(slug=spec["slug"], **copy.deepcopy(fields)))
+            existing.save_revision().publish()
+            changed = True
+        else:
+            changed = update_page(existing, fields)
+        report(f"{model._meta.verbose_name} “{fields['title']}” (en)", changed)
+        translate_all(existing, spec, model._meta.verbose_name)
+        created.append((existing, spec))
+        return existing
+
+    # Programmes and a training video
+    ensure_programme_kinds()
+    programmes = page(home, ProgrammeIndexPage, content.PROGRAMME_INDEX)
+    programme_pages = {}
+    for spec in content.PROGRAMMES:
+        kind = ProgrammeKind.objects.get(slug=spec["kind"], locale=home.locale)
+        programme = page(programmes, ProgrammePage, spec, kind=kind)
+        if not programme.countries.exists():
+            programme.countries.set([rwanda])
+            programme.save_revision().publish()
+        programme_pages[spec["kind"]] = programme
+    videos = page(programmes, TrainingVideoIndexPage, content.VIDEO_INDEX)
+    video = page(videos, TrainingVideoPage, content.VIDEO, programme=programme_pages["capacity-building"])
+
+    # A publication with the real report of Rwanda's first review
+    publications = page(home, PublicationIndexPage, content.PUBLICATION_INDEX)
+    document = ReportDocument.objects.filter(title=content.REPORT_TITLE).first()
+    if document is None:
+        with open(content.REPORT_PDF, "rb") as file:
+            document = ReportDocument(
+                title=content.REPORT_TITLE, language="en", file=File(file, name=content.REPORT_PDF.name)
+            )
+            document.save()
+    report("report PDF", document.described_file == "")
+    session = Session.objects.get(number=10)
+    publication = page(
+        publications, PublicationPage, content.PUBLICATION, cycle=session.cycle, session=session
+    )
+    if not publication.files.exists():
+        publication.files.create(document=document, language="en")
+        publication.countries.set([rwanda])
+        publication.save_revision().publish()
+
+    # News, an event with its agenda, a newsletter issue that gathers them
+    news_index = page(home, NewsIndexPage, content.NEWS_INDEX)
+    news = page(news_index, NewsPage, content.NEWS)
+    events = page(home, EventIndexPage, content.EVENT_INDEX)
+    starts = timezone.make_aware(content.EVENT_START, zoneinfo.ZoneInfo(content.EVENT["fields"]["time_zone"]))
+    event = page(
+        events,
+        EventPage,
+        content.EVENT,
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=7, minutes=30),
+        country=rwanda,
+        session=Session.objects.filter(number=37).first(),
+    )
+    items = [
+        {"type": "page", "value": {"page": event.pk, "note": "Register before 20 February."}},
+        {"type": "page", "value": {"page": news.pk, "note": ""}},
+        {"type": "video", "value": {"video": video.pk, "note": "Video of the month"}},
+    ]
+    page(news_index, NewsletterPage, content.NEWSLETTER, items=items)
+
+    # Legal assistance for media practitioners
+    legal = page(home, LegalAidIndexPage, content.LEGAL_INDEX)
+    if not legal.hotlines.exists():
+        for hotline in content.LEGAL_INDEX["hotlines"]:
+            HotlineContact.objects.create(page=legal, locale=legal.locale, country=rwanda, **hotline)
+        legal.save_revision().publish()
+        report("legal hotline", True)
+    legal_page = page(legal, LegalInformationPage, content.LEGAL_PAGE)
+    if not legal_page.countries.exists():
+        legal_page.countries.set([rwanda])
+        legal_page.save_revision().publish()
+
+    page(home, StandardPage, content.ABOUT)
+
+    # What the home page puts forward
+    featured = [
+        {"type": "page", "value": {"page": publication.pk, "note": ""}},
+        {"type": "page", "value": {"page": event.pk, "note": ""}},
+        {
+            "type": "page",
+            "value": {"page": programme_pages["legal-protection-of-journalists"].pk, "note": ""},
+        },
+    ]
+    report("home page featured content", update_page(home, {"featured": featured}))
+
+    # Adding children, countries or files after a page was translated changed its source:
+    # bring every translation up to date, so that running the command again changes nothing.
+    for existing, spec in created:
+        translate_all(type(existing).objects.get(pk=existing.pk), spec, existing._meta.verbose_name)
