@@ -1,10 +1,10 @@
 """The public read API, mounted at /api/v2/. Each app registers its own endpoints here."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
+from home.api import PagesAPIViewSet, RedirectsAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,
     CountriesAPIViewSet,
@@ -18,6 +18,8 @@ api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PagesAPIViewSet)
 api_router.register_endpoint("images", ImagesAPIViewSet)
 api_router.register_endpoint("documents", DocumentsAPIViewSet)
+# Old addresses (moved pages, the Plone site's paths): /api/v2/redirects/find/?html_path=/old/path
+api_router.register_endpoint("redirects", RedirectsAPIViewSet)
 api_router.register_endpoint("recommendations", RecommendationsAPIViewSet)
 api_router.register_endpoint("countries", CountriesAPIViewSet)
 api_router.register_endpoint("sessions", SessionsAPIViewSet)
