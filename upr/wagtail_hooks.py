@@ -8,6 +8,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from upr import views
 from upr.admin_filters import RecommendationFilterSet
+from upr.bulk_actions import AddThemeBulkAction, AddToClusterBulkAction
 from upr.models import (
     AffectedGroup,
     Assessment,
@@ -146,3 +147,7 @@ class ImportMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_import_menu_item():
     return ImportMenuItem(_("Import recommendations"), reverse("upr_import"), icon_name="upload", order=251)
+
+
+hooks.register("register_bulk_action", AddThemeBulkAction)
+hooks.register("register_bulk_action", AddToClusterBulkAction)

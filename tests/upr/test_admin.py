@@ -101,3 +101,63 @@ def test_the_listing_filters_by_state_and_response(admin_client, upr_vocabularie
     assert len(response.context["object_list"]) == 7
     response = admin_client.get(url, {"q": "journalists"})
     assert response.status_code == 200
+
+
+def bulk_url(action, recommendations):
+    url = reverse("wagtail_bulk_action", args=["upr", "recommendation", action])
+    return url + "?" + "&".join(f"id={item.pk}" for item in recommendations)
+
+
+def test_staff_add_a_theme_to_a_selection_of_recommendations(admin_client, upr_vocabularies):
+    upload(admin_client, RWANDA.read_bytes())
+    from upr.models import Theme
+
+    theme = Theme.objects.get(locale__language_code="en", slug="torture-and-other-cid-treatment")
+    selection = list(Recommendation.objects.exclude(themes=theme).order_by("pk")[:3])
+    before = admin_client.get(
+        reverse("wagtailapi:recommendations:listing"),
+        {"theme": "torture-and-other-cid-treatment", "limit": 1},
+    )
+
+    confirm = admin_client.get(bulk_url("add_theme", selection))
+    assert confirm.status_code == 200
+    assert str(selection[0]) in confirm.content.decode()
+    response = admin_client.post(bulk_url("add_theme", selection), {"theme": theme.pk})
+
+    assert response.status_code == 302
+    assert all(theme in item.themes.all() for item in selection)
+    # The API's cached counts follow.
+    after = admin_client.get(
+        reverse("wagtailapi:recommendations:listing"),
+        {"theme": "torture-and-other-cid-treatment", "limit": 1},
+    )
+    assert after.json()["meta"]["total_count"] == before.json()["meta"]["total_count"] + 3
+
+
+def test_staff_gather_a_selection_in_a_thematic_cluster(admin_client, upr_vocabularies):
+    upload(admin_client, RWANDA.read_bytes())
+    from upr.models import Cluster
+
+    first = Recommendation.objects.order_by("pk").first()
+    cluster = Cluster.objects.create(name="Freedom of expression", locale=first.locale)
+    selection = list(Recommendation.objects.order_by("pk")[:5])
+
+    response = admin_client.post(bulk_url("add_to_cluster", selection), {"cluster": cluster.pk})
+
+    assert response.status_code == 302
+    assert set(cluster.recommendations.all()) == set(selection)
+
+
+def test_editors_without_the_permission_cannot_change_in_bulk(client, admin_client, upr_vocabularies):
+    upload(admin_client, RWANDA.read_bytes())
+    from upr.models import Theme
+
+    editor = UserFactory(is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(editor)
+    theme = Theme.objects.filter(locale__language_code="en").first()
+    selection = list(Recommendation.objects.exclude(themes=theme).order_by("pk")[:2])
+
+    client.post(bulk_url("add_theme", selection), {"theme": theme.pk})
+
+    assert not any(theme in item.themes.all() for item in selection)

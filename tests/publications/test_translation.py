@@ -1,0 +1,51 @@
+"""Every page type of publications: created, translated into French and Kinyarwanda, published, unpublished."""
+
+import pytest
+
+from django.urls import reverse
+
+from locales.translation import translate
+from publications.factories import (
+    EventPageFactory,
+    NewsletterPageFactory,
+    NewsPageFactory,
+    PublicationPageFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+TYPES = [
+    ("publications", PublicationPageFactory, "publications.PublicationPage"),
+    ("news", NewsPageFactory, "publications.NewsPage"),
+    ("news", NewsletterPageFactory, "publications.NewsletterPage"),
+    ("events", EventPageFactory, "publications.EventPage"),
+]
+
+
+def listing(client, page_type, locale):
+    response = client.get(reverse("wagtailapi:pages:listing"), {"type": page_type, "locale": locale})
+    return {item["id"]: item["title"] for item in response.json()["items"]}
+
+
+@pytest.mark.parametrize(("section", "factory", "page_type"), TYPES, ids=[t[2] for t in TYPES])
+def test_translate_publish_and_unpublish(
+    client, sections, locales, django_capture_on_commit_callbacks, section, factory, page_type
+):
+    page = factory(parent=sections[section], title="Rwanda’s second review")
+    page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        for code, title in (("fr", "Le deuxième examen du Rwanda"), ("rw", "Isuzuma rya kabiri ry’u Rwanda")):
+            translate(sections[section], locales[code])
+            translate(page, locales[code], {"Rwanda’s second review": title})
+
+    french = page.get_translation(locales["fr"])
+    assert listing(client, page_type, "fr") == {french.pk: "Le deuxième examen du Rwanda"}
+    assert list(listing(client, page_type, "rw").values()) == ["Isuzuma rya kabiri ry’u Rwanda"]
+    assert french.translation_key == page.translation_key
+    detail = client.get(reverse("wagtailapi:pages:detail", args=[french.pk])).json()
+    assert detail["meta"]["locale"] == "fr"
+
+    french.unpublish()
+
+    assert listing(client, page_type, "fr") == {}
+    assert listing(client, page_type, "en") == {page.pk: "Rwanda’s second review"}
