@@ -6,7 +6,6 @@ import pytest
 
 from django.conf import settings as django_settings
 from django.core.files.storage import default_storage
-from django.core.management import call_command
 
 from wagtail.models import Site
 
@@ -38,16 +37,6 @@ def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         ensure_base_tree()
         ensure_upr_vocabularies()
-    yield
-    # Transactional tests run last and leave the tables empty: put the data
-    # back, so that the database kept by --reuse-db serves the next run as is.
-    from django.db import connection
-
-    contents = getattr(connection, "_test_serialized_contents", None)
-    with django_db_blocker.unblock():
-        if contents and emptied(django_settings.DATABASES["default"]):
-            call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-            connection.creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture
