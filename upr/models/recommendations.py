@@ -183,8 +183,6 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
         ordering = ["-cycle__number", "state_under_review__iso3", "number", "pk"]
         unique_together = [("translation_key", "locale"), ("natural_key", "locale")]
         indexes = [
-            models.Index(fields=["response"]),
-            models.Index(fields=["implementation_status"]),
             # The listing's default order (newest session first), among originals.
             models.Index(
                 # COALESCE: recommendations without a session last, the same on every database.
