@@ -1,5 +1,7 @@
 """Public read API of the recommendations database: /api/v2/recommendations/ and the vocabularies."""
 
+from functools import partial
+
 from rest_framework.response import Response as APIResponse
 
 from django.conf import settings
@@ -173,6 +175,19 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
         return APIResponse(
             cached("stats", (query.key(), language), lambda: self._stats(query.apply(base), language))
         )
+
+    @classmethod
+    def warm_cache(cls, languages):
+        """Count the whole database once per language, as a first visitor after an import would."""
+        base = Recommendation.objects.originals()
+        query = RecommendationQuery({})
+        cached("count", query.key(), query.apply(base).count)
+        names = list(FACETS)
+        for language in languages:
+            labels = Labels.for_language(language)
+            with translation.override(language):
+                cached("facets", (query.key(), language, names), partial(facets, base, query, labels, names))
+            cached("stats", (query.key(), language), partial(cls._stats, query.apply(base), language))
 
     @staticmethod
     def _stats(queryset, language):

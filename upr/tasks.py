@@ -1,5 +1,7 @@
 from django_tasks import task
 
+from django.conf import settings
+
 from wagtail.search.backends import get_search_backend
 
 from upr.caching import recommendations_changed
@@ -21,5 +23,9 @@ def reindex_import(import_id):
     while chunk := list(recommendations.filter(pk__gt=last_pk)[:INDEX_CHUNK]):
         backend.add_bulk(Recommendation, chunk)
         last_pk = chunk[-1].pk
-    # Text queries answer differently now: forget the cached answers.
+    # Text queries answer differently now: forget the cached answers, and count
+    # the whole database again before a visitor has to wait for it.
     recommendations_changed()
+    from upr.api import RecommendationsAPIViewSet
+
+    RecommendationsAPIViewSet.warm_cache([code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES])

@@ -234,3 +234,17 @@ def test_cached_counts_follow_every_change_of_the_data(client, rwanda, django_ca
     supported.save()
     assert facet(get(client, LISTING, limit=1), "response") == {"supported": 117, "noted": 8}
     assert facet(before, "response") == {"supported": 118, "noted": 7}
+
+
+def test_after_an_import_the_whole_database_is_counted_before_anyone_asks(
+    client, rwanda, django_assert_num_queries
+):
+    # The import's background task (run at commit here) counted everything in every language:
+    # the first visitor's statistics and facets come from the cache.
+    with django_assert_num_queries(0):
+        stats = get(client, STATS, locale="fr")
+    assert stats["total_count"] == 125
+    # Only the page itself: its rows, their four link tables and their translations; no count.
+    with django_assert_num_queries(6):
+        listing = get(client, LISTING, limit=1)
+    assert facet(listing, "response") == {"supported": 118, "noted": 7}
