@@ -208,6 +208,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "doc", "odt", "xlsx", "csv", "txt", "vt
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "publications.forms.ReportDocumentForm"
 # The largest report PDF editors may upload, in megabytes.
 PUBLICATIONS_MAX_PDF_MB = env.int("PUBLICATIONS_MAX_PDF_MB", default=100)
+# The largest PDF whose text the worker reads, in megabytes.
+SEARCH_EXTRACT_MAX_MB = env.int("SEARCH_EXTRACT_MAX_MB", default=200)
 
 # Search -------------------------------------------------------------------
 

@@ -1,0 +1,58 @@
+import logging
+
+from django_tasks import task
+
+from django.db import transaction
+
+from wagtail.documents import get_document_model
+
+from search.extraction import EXTRACTOR, extract
+from search.models import DocumentPage, DocumentText
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def extract_text(document_id):
+    """Read a document's text from storage and keep it page by page, with what happened.
+
+    A bad PDF (encrypted, damaged, scanned, too large) is a status, not an
+    error: the document stays and the worker goes on. An unexpected error
+    (storage down…) is recorded as "failed" and raised, so that the task
+    shows as failed and can be run again.
+    """
+    document = get_document_model().objects.filter(pk=document_id).first()
+    if document is None:
+        return None  # deleted since: its text went with it
+    record, _created = DocumentText.objects.get_or_create(document=document)
+    file_name = document.file.name
+    try:
+        with document.open_file() as file:
+            result = extract(file)
+    except Exception as error:
+        DocumentText.objects.filter(pk=record.pk).update(
+            status=DocumentText.Status.FAILED, detail=f"{type(error).__name__}: {error}"
+        )
+        raise
+    with transaction.atomic():
+        record = DocumentText.objects.select_for_update().get(pk=record.pk)
+        if (
+            get_document_model().objects.filter(pk=document_id).values_list("file", flat=True).first()
+            != file_name
+        ):
+            return None  # replaced meanwhile: the task of the new file does the work
+        record.pages.all().delete()
+        DocumentPage.objects.bulk_create(
+            DocumentPage(document_text=record, number=number, text=text)
+            for number, text in enumerate(result.pages, start=1)
+        )
+        record.status = result.status
+        record.detail = result.detail
+        record.page_count = len(result.pages) if result.pages else None
+        record.characters = sum(len(text) for text in result.pages)
+        record.extractor = EXTRACTOR
+        record.extracted_file = file_name
+        record.save()
+    if result.status != DocumentText.Status.EXTRACTED:
+        logger.warning("Document %s (%s): %s, %s", document_id, file_name, result.status, result.detail)
+    return result.status
