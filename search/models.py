@@ -4,6 +4,9 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
 
 class DocumentText(models.Model):
     class Status(models.TextChoices):
@@ -37,12 +40,24 @@ class DocumentText(models.Model):
         return f"{self.document} ({self.get_status_display()})"
 
 
-class DocumentPage(models.Model):
+class DocumentPageQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class DocumentPage(index.Indexed, models.Model):
     """The text of one page: a search hit can say on which page it is."""
 
     document_text = models.ForeignKey(DocumentText, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveIntegerField()
     text = models.TextField()
+
+    objects = DocumentPageQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("text"),
+        index.FilterField("document_text"),
+        index.FilterField("number"),
+    ]
 
     class Meta:
         ordering = ["document_text", "number"]

@@ -5,6 +5,7 @@ from django_tasks import task
 from django.db import transaction
 
 from wagtail.documents import get_document_model
+from wagtail.search.backends import get_search_backend
 
 from search.extraction import EXTRACTOR, extract
 from search.models import DocumentPage, DocumentText
@@ -41,10 +42,11 @@ def extract_text(document_id):
             != file_name
         ):
             return None  # replaced meanwhile: the task of the new file does the work
-        record.pages.all().delete()
-        DocumentPage.objects.bulk_create(
+        record.pages.all().delete()  # one by one, so that each leaves the search index
+        pages = DocumentPage.objects.bulk_create(
             DocumentPage(document_text=record, number=number, text=text)
             for number, text in enumerate(result.pages, start=1)
+            if text.strip()
         )
         record.status = result.status
         record.detail = result.detail
@@ -53,6 +55,13 @@ def extract_text(document_id):
         record.extractor = EXTRACTOR
         record.extracted_file = file_name
         record.save()
+        transaction.on_commit(lambda: index_pages(pages))
     if result.status != DocumentText.Status.EXTRACTED:
         logger.warning("Document %s (%s): %s, %s", document_id, file_name, result.status, result.detail)
     return result.status
+
+
+def index_pages(pages):
+    """Add the pages to the search index (bulk_create sends no signal for Wagtail to do it)."""
+    if pages:
+        get_search_backend().add_bulk(DocumentPage, pages)

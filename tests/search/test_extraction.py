@@ -172,3 +172,21 @@ def test_editors_see_the_status_of_each_document(client, upload):
     # Nobody edits the text record by hand.
     record = DocumentText.objects.get(status="extracted")
     assert client.get(reverse("document_text:edit", args=[record.pk])).status_code in (302, 403)
+
+
+def test_the_text_of_each_page_is_searchable_and_leaves_the_index_with_its_document(upload):
+    from wagtail.search.models import IndexEntry
+
+    document = upload(shared_pdf("rwanda2011.pdf"))
+    french = upload((SHARED_DATA / "udhr" / "udhr-fr.pdf").read_bytes(), "ddhr.pdf")
+
+    hits = DocumentPage.objects.search("Botswana", operator="and")
+    assert sorted(hit.number for hit in hits) == [11, 13, 14]
+    assert {hit.document_text.document_id for hit in hits} == {document.pk}
+    assert DocumentPage.objects.search("dignité")[0].document_text.document_id == french.pk
+
+    document.delete()
+
+    assert not DocumentPage.objects.search("Botswana")
+    remaining = DocumentPage.objects.filter(document_text__document=french).count()
+    assert IndexEntry.objects.filter(content_type__model="documentpage").count() == remaining
