@@ -77,6 +77,11 @@ def _extract_path(path):
     return Extraction("extracted", pages=pages)
 
 
+# PDFium gives a hyphen that ends a line as \x02 ("mid\x02term"): it was a real hyphen in every
+# case measured (bench/pdf_extractors.py). Other control characters (NUL, glyphs it could not
+# map) are dropped: the database and the search index want none.
+_CONTROL = {code: None for code in range(32) if chr(code) not in "\n\t"} | {0x02: "-", 0x7F: None}
+
+
 def _clean(text):
-    # PDFium ends lines with \r\n and may leave NULs; the database wants neither.
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "").strip()
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL).strip()

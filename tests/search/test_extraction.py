@@ -49,6 +49,10 @@ def test_a_report_is_read_page_by_page(upload):
     assert "Rwanda" in text.pages.get(number=1).text
     assert text.extractor.startswith("pypdfium2")
     assert text.characters == sum(len(page.text) for page in text.pages.all())
+    # PDFium's line-end hyphen is a hyphen again; no control character is kept.
+    whole = "".join(text.pages.values_list("text", flat=True))
+    assert "evidence-based" in whole
+    assert not any(ord(char) < 32 and char not in "\n\t" for char in whole)
 
 
 def test_french_accents_come_out_whole(upload):
