@@ -5,6 +5,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import PagesAPIViewSet, RedirectsAPIViewSet
+from programmes.kinds_api import ProgrammeKindsAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,
     CountriesAPIViewSet,
@@ -26,3 +27,4 @@ api_router.register_endpoint("sessions", SessionsAPIViewSet)
 api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)
+api_router.register_endpoint("programme-kinds", ProgrammeKindsAPIViewSet)

@@ -109,3 +109,26 @@ def test_a_kind_in_use_cannot_be_deleted(admin_client, programme_index, programm
         confirmation.content.decode()
     )
     assert ProgrammeKind.objects.filter(pk=kind.pk).exists()
+
+
+@pytest.mark.django_db
+def test_the_kinds_are_listed_for_a_front_end_in_each_language(client, locales):
+    from django.urls import reverse
+
+    from locales.translation import translate
+    from programmes.kinds import ensure_programme_kinds
+    from programmes.models import ProgrammeKind
+
+    ensure_programme_kinds()
+    advocacy = ProgrammeKind.objects.get(slug="policy-and-advocacy", locale=locales["en"])
+    translate(advocacy, locales["fr"], {"Policy and advocacy": "Politiques et plaidoyer"})
+
+    english = client.get(reverse("wagtailapi:programme-kinds:listing")).json()
+    french = client.get(reverse("wagtailapi:programme-kinds:listing"), {"locale": "fr"}).json()
+
+    assert english["meta"]["total_count"] == 5
+    assert {item["slug"] for item in english["items"]} >= {"policy-and-advocacy", "in-country"}
+    names = {item["slug"]: item["name"] for item in french["items"]}
+    assert names["policy-and-advocacy"] == "Politiques et plaidoyer"
+    assert names["in-country"] == "In-country"  # not translated yet: English
+    assert {item["id"] for item in french["items"]} == {item["id"] for item in english["items"]}
