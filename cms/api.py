@@ -6,6 +6,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import PagesAPIViewSet, RedirectsAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
+from search.api import AutocompleteAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,
     CountriesAPIViewSet,
@@ -28,3 +29,4 @@ api_router.register_endpoint("themes", ThemesAPIViewSet)
 api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)
 api_router.register_endpoint("programme-kinds", ProgrammeKindsAPIViewSet)
+api_router.register_endpoint("autocomplete", AutocompleteAPIViewSet)
