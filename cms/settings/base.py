@@ -221,6 +221,42 @@ if ELASTICSEARCH_URL:
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env.str("ELASTICSEARCH_INDEX_PREFIX", default="cms_"),
             "TIMEOUT": env.int("ELASTICSEARCH_TIMEOUT", default=10),
+            # Every text field matches without regard to case or accents ("liberte" finds
+            # "liberté"), and French elided articles go ("l’homme" is indexed as "homme").
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "filter": {
+                            "french_elision": {
+                                "type": "elision",
+                                "articles_case": True,
+                                "articles": [
+                                    "l",
+                                    "m",
+                                    "t",
+                                    "qu",
+                                    "n",
+                                    "s",
+                                    "j",
+                                    "d",
+                                    "c",
+                                    "jusqu",
+                                    "quoiqu",
+                                    "lorsqu",
+                                    "puisqu",
+                                ],
+                            }
+                        },
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["french_elision", "lowercase", "asciifolding"],
+                            }
+                        },
+                    }
+                }
+            },
         }
     }
 else:

@@ -1,0 +1,57 @@
+"""What the product sends to Elasticsearch 9, checked without a server (none can run on our machines)."""
+
+import pytest
+
+from django.test import override_settings
+
+from wagtail.search.backends import get_search_backend
+
+from search.models import DocumentPage
+from tests.support.settings import load_settings
+from upr.models import Recommendation
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def elasticsearch():
+    """The backend built from our settings with ELASTICSEARCH_URL set; it connects only when used."""
+    loaded = load_settings(
+        "cms.settings.base", ["WAGTAILSEARCH_BACKENDS"], ELASTICSEARCH_URL="http://127.0.0.1:9/"
+    )
+    with override_settings(WAGTAILSEARCH_BACKENDS=loaded["WAGTAILSEARCH_BACKENDS"]):
+        yield get_search_backend("default")
+
+
+def test_the_index_folds_case_accents_and_french_elisions(elasticsearch):
+    analysis = elasticsearch.settings["settings"]["analysis"]
+
+    default = analysis["analyzer"]["default"]
+    assert default["filter"] == ["french_elision", "lowercase", "asciifolding"]
+    assert "l" in analysis["filter"]["french_elision"]["articles"]
+    # Wagtail's own autocomplete analyzers are kept.
+    assert "asciifolding" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
+
+
+def test_the_mappings_of_pdf_pages_and_recommendations(elasticsearch):
+    pages = elasticsearch.mapping_class(DocumentPage).get_mapping()["properties"]
+    recommendations = elasticsearch.mapping_class(Recommendation).get_mapping()["properties"]
+
+    text_field = next(name for name in pages if name.endswith("text") and "filter" not in name)
+    assert pages[text_field]["type"] == "text"
+    assert any(name.endswith("document_text_id_filter") for name in pages)
+    assert any("locale_id_filter" in name for name in recommendations)
+    assert any(name.endswith("response_filter") for name in recommendations)
+
+
+def test_a_text_query_is_sent_as_a_match_over_the_text(elasticsearch):
+    compiler = elasticsearch.query_compiler_class(
+        DocumentPage.objects.filter(number=3), "liberte d'expression", operator="and"
+    )
+
+    query = compiler.get_query()
+
+    body = str(query)
+    assert "liberte d'expression" in body
+    assert "'operator': 'and'" in body
+    assert "number_filter" in body  # the filter goes along with the text
