@@ -12,19 +12,33 @@ import hashlib
 from django.core.cache import cache
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-VERSION_KEY = "upr:data:version"
 TIMEOUT = 24 * 60 * 60
 
 
-def data_version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+class CacheVersion:
+    """A number in the cache that moves on whenever some data changes.
+
+    Cache keys built on it are never stale: after a change they are simply
+    never read again, and expire.
+    """
+
+    def __init__(self, key):
+        self.key = key
+
+    def get(self):
+        return cache.get_or_set(self.key, 1, timeout=None)
+
+    def bump(self, **kwargs):
+        """Move the version on; usable as a signal receiver."""
+        try:
+            cache.incr(self.key)
+        except ValueError:  # not in the cache (any more)
+            cache.set(self.key, 2, timeout=None)
 
 
-def recommendations_changed(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+DATA_VERSION = CacheVersion("upr:data:version")
+data_version = DATA_VERSION.get
+recommendations_changed = DATA_VERSION.bump
 
 
 def cached(namespace, parts, compute):

@@ -7,11 +7,12 @@ from django.db.models import Count
 from upr.filters import NOT_ASSESSED, RecommendationQuery
 from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
 
-# facet -> (kind, field or relation)
+# facet -> ("field", the column of the recommendation row it counts by) or ("relation", the many-to-many).
+# The regional group comes from the state, so it needs no join.
 FACETS = {
     "state": ("field", "state_under_review_id"),
     "recommending_state": ("relation", "recommending_states"),
-    "regional_group": ("field", "state_under_review__regional_group"),
+    "regional_group": ("field", "state_under_review_id"),
     "cycle": ("field", "cycle_id"),
     "session": ("field", "session_id"),
     "response": ("field", "response"),
@@ -20,19 +21,6 @@ FACETS = {
     "sdg": ("relation", "sdgs"),
     "affected_group": ("relation", "affected_groups"),
     "implementation_status": ("field", "implementation_status"),
-}
-
-
-# The columns of the recommendation row that field facets count by; the
-# regional group comes from the state, so it needs no join.
-FIELD_COLUMNS = {
-    "state": "state_under_review_id",
-    "regional_group": "state_under_review_id",
-    "cycle": "cycle_id",
-    "session": "session_id",
-    "response": "response",
-    "action_category": "action_category",
-    "implementation_status": "implementation_status",
 }
 
 
@@ -45,12 +33,12 @@ def raw_counts_many(queryset, names, labels):
     result = {name: Counter() for name in names}
     fields = [name for name in names if FACETS[name][0] == "field"]
     if fields:
-        columns = sorted({FIELD_COLUMNS[name] for name in fields})
+        columns = sorted({FACETS[name][1] for name in fields})
         rows = queryset.order_by().values_list(*columns).annotate(n=Count("pk"))
         for *values, number in rows:
             row = dict(zip(columns, values, strict=True))
             for name in fields:
-                value = row[FIELD_COLUMNS[name]]
+                value = row[FACETS[name][1]]
                 if name == "regional_group":
                     value = labels.regional_groups.get(value)
                 result[name][value] += number

@@ -11,26 +11,17 @@ from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Locale
 
+from upr.caching import CacheVersion
 from upr.models import AffectedGroup, Country, Cycle, SDGGoal, Session, Theme
 
-VERSION_KEY = "upr:labels:version"
+VOCABULARY_VERSION = CacheVersion("upr:labels:version")
+vocabulary_changed = VOCABULARY_VERSION.bump
 TRANSLATABLE = {
     "countries": (Country, "iso3", "name"),
     "themes": (Theme, "slug", "name"),
     "sdgs": (SDGGoal, "number", "title"),
     "affected_groups": (AffectedGroup, "slug", "name"),
 }
-
-
-def _version():
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
-
-
-def vocabulary_changed(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
 
 
 def connect_signals():
@@ -47,7 +38,7 @@ class Labels:
 
     @classmethod
     def for_language(cls, language_code):
-        key = f"upr:labels:v2:{language_code}:{_version()}"
+        key = f"upr:labels:v2:{language_code}:{VOCABULARY_VERSION.get()}"
         tables = cache.get(key)
         if tables is None:
             tables = cls._build(language_code)

@@ -17,7 +17,6 @@ groups that end a sentence and name states only, so that "Convention, 1930
 This module knows nothing of the database: it yields MatrixRow or RowError.
 """
 
-import csv
 import io
 import re
 import zipfile
@@ -27,7 +26,7 @@ from pathlib import Path
 
 from upr.reference.matching import default_matcher
 
-from .records import ImportFileError, decoded_lines
+from .records import CsvFile, ImportFileError
 
 POSITIONS = {
     "supported": "supported",
@@ -270,13 +269,8 @@ def _clean_theme(name):
 
 def read_csv(binary_file, *, is_state=None) -> Iterator:
     is_state = is_state or _known_state
-    reader = csv.reader(decoded_lines(binary_file), strict=True)
-    try:
-        header = [column.strip().lstrip("\ufeff").lower() for column in next(reader)]
-    except StopIteration:
-        raise MatrixFormatError("The file is empty.") from None
-    except csv.Error as error:
-        raise MatrixFormatError(f"Line 1: the CSV is malformed ({error}).") from None
+    csv_file = CsvFile(binary_file)
+    header = [column.lower() for column in csv_file.header]
     missing = [
         name
         for name in (CSV_COLUMNS["text"], CSV_COLUMNS["position"])
@@ -291,28 +285,14 @@ def read_csv(binary_file, *, is_state=None) -> Iterator:
             + ")."
         )
     positions = {field: header.index(column) for field, column in CSV_COLUMNS.items() if column in header}
-    return _csv_rows(reader, header, positions, is_state)
+    return _csv_rows(csv_file, positions, is_state)
 
 
-def _csv_rows(reader, header, positions, is_state):
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise MatrixFormatError(f"Line {reader.line_num}: the CSV is malformed ({error}).") from None
-        line = reader.line_num
-        if not any(value.strip() for value in values):
+def _csv_rows(csv_file, positions, is_state):
+    for line, values, problem in csv_file.rows():
+        if problem:
+            yield RowError(line, problem)
             continue
-        if len(values) != len(header):
-            yield RowError(
-                line,
-                f"the row has {len(values)} fields where the header has {len(header)} "
-                "(a truncated or badly quoted line?)",
-            )
-            continue
-
         row = {field: values[index].strip() for field, index in positions.items()}
         yield _csv_row(line, row, is_state)
 

@@ -1,5 +1,6 @@
 """What every reader hands the writer: one record per recommendation, or a rejection."""
 
+import csv
 import hashlib
 from dataclasses import dataclass, field
 
@@ -59,3 +60,41 @@ def decoded_lines(binary_file):
                 "Save the file as UTF-8 and import it again."
             ) from None
         yield line
+
+
+class CsvFile:
+    """A UTF-8 CSV read one row at a time: its header, then its rows with their line numbers."""
+
+    def __init__(self, binary_file):
+        self._reader = csv.reader(decoded_lines(binary_file), strict=True)
+        try:
+            self.header = [column.strip().lstrip("\ufeff") for column in next(self._reader)]
+        except StopIteration:
+            raise ImportFileError("The file is empty.") from None
+        except csv.Error as error:
+            raise ImportFileError(f"Line 1: the CSV is malformed ({error}).") from None
+
+    def rows(self):
+        """``(line, values, problem)`` for each row that is not empty.
+
+        ``problem`` says why the row cannot be read (its number of fields),
+        else it is None. A file that breaks the CSV syntax is refused whole.
+        """
+        while True:
+            try:
+                values = next(self._reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise ImportFileError(
+                    f"Line {self._reader.line_num}: the CSV is malformed ({error})."
+                ) from None
+            if not any(value.strip() for value in values):
+                continue
+            problem = None
+            if len(values) != len(self.header):
+                problem = (
+                    f"the row has {len(values)} fields where the header has {len(self.header)} "
+                    "(a truncated or badly quoted line?)"
+                )
+            yield self._reader.line_num, values, problem

@@ -7,11 +7,10 @@ text (normalised); identical rows in one file are told apart by their
 order, so that importing the same file again changes nothing.
 """
 
-import csv
 import html
 from collections import Counter
 
-from .records import ImportFileError, RecommendationRecord, Rejection, content_key, decoded_lines
+from .records import CsvFile, ImportFileError, RecommendationRecord, Rejection, content_key
 
 REQUIRED_COLUMNS = ("To", "Text", "From", "Response", "Action", "Issue", "Session")
 RESPONSES = {"accepted": "supported", "supported": "supported", "noted": "noted", "rejected": "noted"}
@@ -26,12 +25,8 @@ class UprInfoReader:
         self.vocabularies = vocabularies
 
     def read(self, binary_file):
-        reader = csv.reader(decoded_lines(binary_file), strict=True)
-        try:
-            header = next(reader)
-        except StopIteration:
-            raise ImportFileError("The file is empty.") from None
-        header = [column.strip().lstrip("\ufeff") for column in header]
+        csv_file = CsvFile(binary_file)
+        header = csv_file.header
         missing = [column for column in REQUIRED_COLUMNS if column not in header]
         if missing:
             raise ImportFileError(
@@ -43,22 +38,9 @@ class UprInfoReader:
             )
         positions = {column: header.index(column) for column in header}
         seen = Counter()
-        while True:
-            try:
-                values = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as error:
-                raise ImportFileError(f"Line {reader.line_num}: the CSV is malformed ({error}).") from None
-            line = reader.line_num
-            if not any(value.strip() for value in values):
-                continue
-            if len(values) != len(header):
-                yield Rejection(
-                    line,
-                    f"the row has {len(values)} fields where the header has {len(header)} "
-                    "(a truncated or badly quoted line?)",
-                )
+        for line, values, problem in csv_file.rows():
+            if problem:
+                yield Rejection(line, problem)
                 continue
             row = {column: values[index] for column, index in positions.items()}
             yield self._record(line, row, seen)
