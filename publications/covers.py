@@ -2,8 +2,8 @@
 
 import io
 import logging
-import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import pypdfium2
@@ -18,6 +18,34 @@ COVER_WIDTH = 1200  # pixels: sharp on a retina thumbnail, small enough to store
 
 
 @dataclass
+class LocalCopy:
+    path: str
+    size: int
+    is_pdf: bool
+    too_large: bool = False
+
+
+@contextmanager
+def local_copy(file, *, max_bytes=None):
+    """A local copy of an open stored file (perhaps on S3), since PDFium wants random access.
+
+    With ``max_bytes``, copying stops as soon as the file is larger, and the
+    copy says ``too_large``. The copy is deleted on leaving the block.
+    """
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as local:
+        size = 0
+        while chunk := file.read(1024 * 1024):
+            size += len(chunk)
+            if max_bytes is not None and size > max_bytes:
+                yield LocalCopy(local.name, size, is_pdf=False, too_large=True)
+                return
+            local.write(chunk)
+        local.flush()
+        local.seek(0)
+        yield LocalCopy(local.name, size, is_pdf=PDF_MAGIC in local.read(HEADER_WINDOW))
+
+
+@dataclass
 class PdfFacts:
     is_pdf: bool
     size: int | None = None
@@ -28,16 +56,12 @@ class PdfFacts:
 
 def read_pdf(file) -> PdfFacts:
     """Page count and first-page PNG of an open binary file; never raises for a bad PDF."""
-    # pdfium wants random access: copy the stream (perhaps from S3) to a local file first.
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as local:
-        shutil.copyfileobj(file, local, length=1024 * 1024)
-        size = local.tell()
-        local.flush()
-        local.seek(0)
-        if PDF_MAGIC not in local.read(HEADER_WINDOW):
+    with local_copy(file) as local:
+        size = local.size
+        if not local.is_pdf:
             return PdfFacts(is_pdf=False, size=size, problem="not a PDF")
         try:
-            pdf = pypdfium2.PdfDocument(local.name)
+            pdf = pypdfium2.PdfDocument(local.path)
         except pypdfium2.PdfiumError as error:
             return PdfFacts(is_pdf=True, size=size, problem=f"unreadable PDF ({error})")
         try:

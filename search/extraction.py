@@ -4,7 +4,6 @@ pypdfium2 (PDFium, the engine of Chromium's PDF viewer) was chosen by
 measurement: see bench/pdf_extractors.py.
 """
 
-import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import version
 
@@ -12,8 +11,9 @@ import pypdfium2
 
 from django.conf import settings
 
+from publications.covers import local_copy
+
 EXTRACTOR = f"pypdfium2 {version('pypdfium2')}"
-PDF_MAGIC = b"%PDF-"
 
 
 @dataclass
@@ -29,24 +29,14 @@ def max_bytes():
 
 def extract(file) -> Extraction:
     """The pages of an open binary file (from any storage); never raises for a bad PDF."""
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as local:
-        # pdfium wants random access: copy the stream (perhaps from S3) to a local file first,
-        # stopping as soon as it is larger than the limit.
-        limit = max_bytes()
-        copied = 0
-        while chunk := file.read(1024 * 1024):
-            copied += len(chunk)
-            if copied > limit:
-                return Extraction(
-                    "too_large",
-                    detail=f"larger than {settings.SEARCH_EXTRACT_MAX_MB} MB (SEARCH_EXTRACT_MAX_MB)",
-                )
-            local.write(chunk)
-        local.flush()
-        local.seek(0)
-        if PDF_MAGIC not in local.read(1024):
+    with local_copy(file, max_bytes=max_bytes()) as local:
+        if local.too_large:
+            return Extraction(
+                "too_large", detail=f"larger than {settings.SEARCH_EXTRACT_MAX_MB} MB (SEARCH_EXTRACT_MAX_MB)"
+            )
+        if not local.is_pdf:
             return Extraction("not_pdf", detail="the file does not start like a PDF")
-        return _extract_path(local.name)
+        return _extract_path(local.path)
 
 
 def _extract_path(path):
