@@ -6,7 +6,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import PagesAPIViewSet, RedirectsAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
-from search.api import AutocompleteAPIViewSet
+from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,
     CountriesAPIViewSet,
@@ -30,3 +30,4 @@ api_router.register_endpoint("sdgs", SDGsAPIViewSet)
 api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)
 api_router.register_endpoint("programme-kinds", ProgrammeKindsAPIViewSet)
 api_router.register_endpoint("autocomplete", AutocompleteAPIViewSet)
+api_router.register_endpoint("search", SearchAPIViewSet)

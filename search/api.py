@@ -1,4 +1,10 @@
-"""Search endpoints of the API. ``/api/v2/autocomplete/?q=rwan&locale=fr``: titles as a reader types."""
+"""Search endpoints of the API.
+
+``/api/v2/search/?q=liberté de la presse&locale=fr&type=publication,news&country=RWA``: one ranked
+list of the live, public pages, publications (with the text of their PDFs), training videos,
+events and UPR recommendations, with facet counts and excerpts.
+``/api/v2/autocomplete/?q=rwan&locale=fr``: titles as a reader types.
+"""
 
 from rest_framework.response import Response
 
@@ -9,9 +15,71 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale, Page
 
 from home.serializers import page_summary
+from search.hits import serialise_hits
+from search.labels import facet_items
+from search.query import FILTERS, InvalidSearch, Search, parse_filters
 from upr.api import request_language
 
 SUGGESTIONS = 10
+PAGE_SIZE = 20
+MAX_PAGE_SIZE = 50
+
+
+def _whole_number(request, name, default, maximum=None):
+    raw = request.GET.get(name, default)
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        raise BadRequestError(f"{name}: give a whole number") from None
+    if value < 0:
+        raise BadRequestError(f"{name}: give a number of 0 or more")
+    if maximum is not None and value > maximum:
+        raise BadRequestError(f"{name}: at most {maximum}")
+    return value
+
+
+class SearchAPIViewSet(BaseAPIViewSet):
+    """One search over every kind of public item, ranked, filtered and counted by facets."""
+
+    model = Page
+    name = "search"
+    known_query_parameters = frozenset({"q", "locale", "order", "offset", "limit", *FILTERS})
+
+    def listing_view(self, request):
+        unknown = set(request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
+        language = request_language(request)
+        offset = _whole_number(request, "offset", 0)
+        limit = _whole_number(request, "limit", PAGE_SIZE, MAX_PAGE_SIZE)
+        try:
+            search = Search(
+                language,
+                text=request.GET.get("q", ""),
+                filters=parse_filters(request.GET),
+                order=request.GET.get("order", "relevance"),
+            )
+        except InvalidSearch as error:
+            raise BadRequestError(str(error)) from None
+        results = search.results()
+        total = results.count()
+        hits = list(results[offset : offset + limit])
+        return Response(
+            {
+                "meta": {
+                    "total_count": total,
+                    "query": search.query.text,
+                    "locale": language,
+                    "order": search.order,
+                    "facets": facet_items(search.facets(), search.filters, language),
+                },
+                "items": serialise_hits(hits, search, request),
+            }
+        )
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
 class AutocompleteAPIViewSet(BaseAPIViewSet):

@@ -1,7 +1,11 @@
+"""What keeps the search current: documents read in the background, entries following their items."""
+
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
 def document_saved(sender, instance, **kwargs):
@@ -21,5 +25,95 @@ def document_saved(sender, instance, **kwargs):
     transaction.on_commit(lambda: extract_text.enqueue(document_id))
 
 
+def document_deleted(sender, instance, **kwargs):
+    """The publications that used a deleted document are no longer found by its text."""
+    from search.tasks import update_entries_of_document
+
+    document_id = instance.pk
+    transaction.on_commit(lambda: update_entries_of_document.enqueue(document_id))
+
+
+def page_changed(sender, instance, **kwargs):
+    """Published, unpublished: the page's entry follows, once the change is committed."""
+    from search.tasks import update_page_entry
+
+    page_id = instance.pk
+    transaction.on_commit(lambda: update_page_entry.enqueue(page_id))
+
+
+def page_deleted(sender, instance, **kwargs):
+    from search import entries
+
+    if isinstance(instance, Page):
+        entries.remove(Page, [instance.pk])
+
+
+def subtree_changed(sender, instance, **kwargs):
+    """Moved, or made private or public again: the page and everything under it."""
+    from search.tasks import update_subtree_entries
+
+    page = getattr(instance, "page", None) or instance
+    page_id = page.pk
+    transaction.on_commit(lambda: update_subtree_entries.enqueue(page_id))
+
+
+def collection_privacy_changed(sender, instance, **kwargs):
+    """A collection made private or public: the publications with documents in it."""
+    from search.tasks import update_entries_of_collection
+
+    collection_id = instance.collection_id
+    transaction.on_commit(lambda: update_entries_of_collection.enqueue(collection_id))
+
+
+def recommendation_saved(sender, instance, **kwargs):
+    from search.tasks import update_recommendation_entries
+
+    key = instance.translation_key
+    transaction.on_commit(lambda: update_recommendation_entries.enqueue(str(key)))
+
+
+def recommendation_links_changed(sender, instance, action, **kwargs):
+    if action.startswith("post_") and hasattr(instance, "translation_key"):
+        recommendation_saved(sender, instance)
+
+
+def recommendation_deleted(sender, instance, **kwargs):
+    from search import entries
+
+    entries.remove(type(instance), [instance.pk])
+
+
+def recommendations_imported(sender, import_id, **kwargs):
+    """An import committed: its recommendations' entries, in the worker that indexes the import."""
+    from search import entries
+    from upr.models import Recommendation
+
+    entries.update_recommendations(Recommendation.objects.filter(imported_by_id=import_id))
+
+
 def connect():
-    post_save.connect(document_saved, sender=get_document_model(), dispatch_uid="search-extract-text")
+    from upr.models import Recommendation
+    from upr.signals import recommendations_imported as imported
+
+    document = get_document_model()
+    post_save.connect(document_saved, sender=document, dispatch_uid="search-extract-text")
+    post_delete.connect(document_deleted, sender=document, dispatch_uid="search-document-deleted")
+    page_published.connect(page_changed, dispatch_uid="search-page-published")
+    page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
+    pre_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
+    post_page_move.connect(subtree_changed, dispatch_uid="search-page-moved")
+    for restriction, uid in ((PageViewRestriction, "page"), (CollectionViewRestriction, "collection")):
+        receiver = subtree_changed if restriction is PageViewRestriction else collection_privacy_changed
+        post_save.connect(receiver, sender=restriction, dispatch_uid=f"search-{uid}-restricted")
+        post_delete.connect(receiver, sender=restriction, dispatch_uid=f"search-{uid}-unrestricted")
+    post_save.connect(recommendation_saved, sender=Recommendation, dispatch_uid="search-recommendation")
+    post_delete.connect(
+        recommendation_deleted, sender=Recommendation, dispatch_uid="search-recommendation-del"
+    )
+    for field in Recommendation._meta.many_to_many:
+        m2m_changed.connect(
+            recommendation_links_changed,
+            sender=field.remote_field.through,
+            dispatch_uid=f"search-recommendation-{field.name}",
+        )
+    imported.connect(recommendations_imported, dispatch_uid="search-recommendations-imported")

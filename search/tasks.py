@@ -7,7 +7,9 @@ from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.search.backends import get_search_backend
 
+from search import entries, text
 from search.extraction import EXTRACTOR, extract
+from search.language import detect
 from search.models import DocumentPage, DocumentText
 
 logger = logging.getLogger(__name__)
@@ -43,11 +45,15 @@ def extract_text(document_id):
         ):
             return None  # replaced meanwhile: the task of the new file does the work
         record.pages.all().delete()  # one by one, so that each leaves the search index
+        language = detect("\n".join(result.pages))
         pages = DocumentPage.objects.bulk_create(
-            DocumentPage(document_text=record, number=number, text=text)
-            for number, text in enumerate(result.pages, start=1)
-            if text.strip()
+            DocumentPage(
+                document_text=record, number=number, text=page_text, terms=text.terms(page_text, language)
+            )
+            for number, page_text in enumerate(result.pages, start=1)
+            if page_text.strip()
         )
+        record.language = language
         record.status = result.status
         record.detail = result.detail
         record.page_count = len(result.pages) if result.pages else None
@@ -56,6 +62,8 @@ def extract_text(document_id):
         record.extracted_file = file_name
         record.save()
         transaction.on_commit(lambda: index_pages(pages))
+        # The publications that use the document are found by their new text.
+        transaction.on_commit(lambda: entries.update_pages_with_document(document_id))
     if result.status != DocumentText.Status.EXTRACTED:
         logger.warning("Document %s (%s): %s, %s", document_id, file_name, result.status, result.detail)
     return result.status
@@ -65,3 +73,46 @@ def index_pages(pages):
     """Add the pages to the search index (bulk_create sends no signal for Wagtail to do it)."""
     if pages:
         get_search_backend().add_bulk(DocumentPage, pages)
+
+
+@task()
+def update_page_entry(page_id):
+    """The search entry of one page, as the page is now (gone if it was deleted or unpublished)."""
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        entries.remove(Page, [page_id])
+        return
+    entries.update_page(page)
+
+
+@task()
+def update_subtree_entries(page_id):
+    from wagtail.models import Page
+
+    page = Page.objects.filter(pk=page_id).first()
+    if page is not None:
+        entries.update_subtree(page)
+
+
+@task()
+def update_entries_of_document(document_id):
+    entries.update_pages_with_document(document_id)
+
+
+@task()
+def update_entries_of_collection(collection_id):
+    """The publications with documents in one collection, whose privacy changed."""
+    from publications.models import PublicationPage
+
+    for page in PublicationPage.objects.filter(files__document__collection_id=collection_id).distinct():
+        entries.update_page(page)
+
+
+@task()
+def update_recommendation_entries(translation_key):
+    """The entry of one recommendation (its text or a translation's changed)."""
+    from upr.models import Recommendation
+
+    entries.update_recommendations(Recommendation.objects.filter(translation_key=translation_key))

@@ -40,6 +40,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture
+def upr_vocabularies(locales):
+    """States, organisations, cycles, sessions, UPR Info issues and SDGs, in en (and fr, rw where known)."""
+    ensure_upr_vocabularies()
+
+
+@pytest.fixture
 def home_pages(locales, django_capture_on_commit_callbacks):
     """The site's home page in every locale, the English one being the default Site's root."""
     home = ensure_base_tree()

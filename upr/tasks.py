@@ -6,6 +6,7 @@ from wagtail.search.backends import get_search_backend
 
 from upr.caching import recommendations_changed
 from upr.models import Recommendation
+from upr.signals import recommendations_imported
 
 INDEX_CHUNK = 2000
 
@@ -23,6 +24,7 @@ def reindex_import(import_id):
     while chunk := list(recommendations.filter(pk__gt=last_pk)[:INDEX_CHUNK]):
         backend.add_bulk(Recommendation, chunk)
         last_pk = chunk[-1].pk
+    recommendations_imported.send(Recommendation, import_id=import_id)
     # Text queries answer differently now: forget the cached answers, and count
     # the whole database again before a visitor has to wait for it.
     recommendations_changed()

@@ -6,7 +6,8 @@ from django.test import override_settings
 
 from wagtail.search.backends import get_search_backend
 
-from search.models import DocumentPage
+from search.models import DocumentPage, SearchEntry
+from search.query import Search
 from tests.support.settings import load_settings
 from upr.models import Recommendation
 
@@ -37,8 +38,9 @@ def test_the_mappings_of_pdf_pages_and_recommendations(elasticsearch):
     pages = elasticsearch.mapping_class(DocumentPage).get_mapping()["properties"]
     recommendations = elasticsearch.mapping_class(Recommendation).get_mapping()["properties"]
 
-    text_field = next(name for name in pages if name.endswith("text") and "filter" not in name)
-    assert pages[text_field]["type"] == "text"
+    # A page's words are sent stemmed (search.text), in the "terms" field.
+    terms_field = next(name for name in pages if name.endswith("terms"))
+    assert pages[terms_field]["type"] == "text"
     assert any(name.endswith("document_text_id_filter") for name in pages)
     assert any("locale_id_filter" in name for name in recommendations)
     assert any(name.endswith("response_filter") for name in recommendations)
@@ -55,3 +57,30 @@ def test_a_text_query_is_sent_as_a_match_over_the_text(elasticsearch):
     assert "liberte d'expression" in body
     assert "'operator': 'and'" in body
     assert "number_filter" in body  # the filter goes along with the text
+
+
+def test_the_mapping_of_search_entries(elasticsearch):
+    properties = elasticsearch.mapping_class(SearchEntry).get_mapping()["properties"]
+
+    terms = {name: value for name, value in properties.items() if name.endswith("_terms")}
+    assert {name.rsplit("__", 1)[-1] for name in terms} == {"title_terms", "body_terms"}
+    assert all(value["type"] == "text" for value in terms.values())
+    title = next(value for name, value in terms.items() if name.endswith("title_terms"))
+    assert "_all_text_boost_3_0" in title["copy_to"]  # a match in the title weighs three times more
+    for name in ("kind", "scope", "year", "cycle", "session", "response", "date"):
+        assert any(key.endswith(f"{name}_filter") for key in properties), name
+
+
+def test_a_unified_search_is_sent_with_every_stem_and_its_filters(elasticsearch):
+    search = Search("fr", text='libertés "droits de l’homme"', filters={"type": ["news"], "year": [2025]})
+    queryset = search.entries().order_by()
+    compiler = elasticsearch.query_compiler_class(queryset, search.query.search_query(), operator="and")
+
+    body = str(compiler.get_query())
+
+    # Each word in its French stem and as it is otherwise (English, Kinyarwanda): any of them matches;
+    # the phrase with the elided article gone in French.
+    assert "'should': [{'match': {'_all_text': {'query': 'libert'" in body and "'libertes'" in body
+    assert "droit de homm" in body and "match_phrase" in body
+    assert "kind_filter" in body and "'news'" in body
+    assert "year_filter" in body and "scope_filter" in body and "'*'" in body

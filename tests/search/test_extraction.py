@@ -14,6 +14,7 @@ from django.urls import reverse
 from publications.factories import ReportDocumentFactory
 from search.extraction import extract
 from search.models import DocumentPage, DocumentText
+from search.text import Query
 from tests.support.files import SHARED_DATA, shared_pdf
 from users.factories import UserFactory
 
@@ -187,7 +188,10 @@ def test_the_text_of_each_page_is_searchable_and_leaves_the_index_with_its_docum
     hits = DocumentPage.objects.search("Botswana", operator="and")
     assert sorted(hit.number for hit in hits) == [11, 13, 14]
     assert {hit.document_text.document_id for hit in hits} == {document.pk}
-    assert DocumentPage.objects.search("dignité")[0].document_text.document_id == french.pk
+    # Words are kept stemmed in the language of the document, told from its text.
+    assert text_of(french).language == "fr" and text_of(document).language == "en"
+    dignity = Query("dignité", ["fr"]).search_query()
+    assert DocumentPage.objects.search(dignity)[0].document_text.document_id == french.pk
 
     document.delete()
 

@@ -25,6 +25,11 @@ class DocumentText(models.Model):
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.PENDING)
     detail = models.TextField(blank=True, help_text=_("What went wrong, for the technical team."))
     page_count = models.PositiveIntegerField(null=True, blank=True)
+    language = models.CharField(
+        max_length=8,
+        blank=True,
+        help_text=_("The language the text was found to be in (en, fr or rw); empty when it could not tell."),
+    )
     characters = models.PositiveIntegerField(default=0)
     extractor = models.CharField(max_length=50, blank=True)
     extracted_file = models.CharField(
@@ -39,6 +44,12 @@ class DocumentText(models.Model):
     def __str__(self):
         return f"{self.document} ({self.get_status_display()})"
 
+    def full_text(self):
+        """The text of every page, in order; empty unless it was read."""
+        if self.status != self.Status.EXTRACTED:
+            return ""
+        return "\n".join(self.pages.order_by("number").values_list("text", flat=True))
+
 
 class DocumentPageQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
@@ -50,11 +61,14 @@ class DocumentPage(index.Indexed, models.Model):
     document_text = models.ForeignKey(DocumentText, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveIntegerField()
     text = models.TextField()
+    terms = models.TextField(
+        blank=True, editable=False, help_text=_("The words of the text as the search matches them.")
+    )
 
     objects = DocumentPageQuerySet.as_manager()
 
     search_fields = [
-        index.SearchField("text"),
+        index.SearchField("terms"),
         index.FilterField("document_text"),
         index.FilterField("number"),
     ]

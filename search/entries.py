@@ -1,0 +1,369 @@
+"""Building, updating and removing the search entries of pages and recommendations.
+
+An entry is written when its item is live and public, and removed when it no
+longer is; what it holds is read from the item's own search fields, so a page
+type's ``search_fields`` decide what of it is searchable here too.
+"""
+
+import datetime
+import logging
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail.search.backends import get_search_backend
+
+from search import text
+from search.caching import entries_changed
+from search.models import DocumentText, SearchEntry, SearchEntryTag
+from search.models.entries import EVERY_LOCALE, Kind
+
+logger = logging.getLogger(__name__)
+
+# page model label -> the kind of its entries (every other page type: "page")
+PAGE_KINDS = {
+    "publications.publicationpage": Kind.PUBLICATION,
+    "publications.newspage": Kind.NEWS,
+    "publications.newsletterpage": Kind.NEWSLETTER,
+    "publications.eventpage": Kind.EVENT,
+    "programmes.programmepage": Kind.PROGRAMME,
+    "programmes.trainingvideopage": Kind.VIDEO,
+    "legal_aid.legalinformationpage": Kind.LEGAL_INFORMATION,
+}
+# Pages that are only a way in (the home page, listings) are not search results.
+SKIPPED_PAGES = {
+    "wagtailcore.page",
+    "home.homepage",
+    "publications.publicationindexpage",
+    "publications.newsindexpage",
+    "publications.eventindexpage",
+    "programmes.programmeindexpage",
+    "programmes.trainingvideoindexpage",
+}
+DATE_FIELDS = ("publication_date", "date", "starts_at", "last_reviewed")
+SUMMARY_FIELDS = ("search_description", "summary", "intro")
+CHUNK = 1000
+
+
+def kind_of(page_class):
+    return PAGE_KINDS.get(page_class._meta.label_lower, Kind.PAGE)
+
+
+def is_searchable_page(page):
+    return page.depth > 1 and page._meta.label_lower not in SKIPPED_PAGES
+
+
+# Text ---------------------------------------------------------------------
+
+
+def searchable_text(obj, fields=None):
+    """The text of ``obj``'s search fields (StreamFields and rich text as plain text), one string."""
+    parts = []
+    for field in obj.get_search_fields() if fields is None else fields:
+        if isinstance(field, index.RelatedFields):
+            related = getattr(obj, field.field_name, None)
+            if related is None:
+                continue
+            for item in related.all() if hasattr(related, "all") else [related]:
+                parts.append(
+                    searchable_text(item, [f for f in field.fields if isinstance(f, index.SearchField)])
+                )
+        elif isinstance(field, index.SearchField) and field.field_name not in ("title",):
+            value = field.get_value(obj)
+            parts.extend(_flatten(value))
+    return "\n".join(part for part in parts if part)
+
+
+def _flatten(value):
+    if value is None:
+        return []
+    if isinstance(value, list | tuple):
+        return [item for element in value for item in _flatten(element)]
+    if isinstance(value, dict):
+        return [item for element in value.values() for item in _flatten(element)]
+    return [" ".join(strip_tags(str(value)).split())]
+
+
+# Pages --------------------------------------------------------------------
+
+
+def page_entry(page):
+    """The entry of a live, public page, unsaved; None for a page that has none."""
+    page = page.specific
+    if not is_searchable_page(page) or not page.live or page.get_view_restrictions().exists():
+        return None
+    language = page.locale.language_code
+    body = searchable_text(page)
+    tags = {"country": set(), "theme": set(), "language": {language}}
+    for countries in ("countries", "country"):
+        tags["country"].update(_codes(page, countries, "iso3"))
+    for themes in ("themes", "topic"):
+        tags["theme"].update(_codes(page, themes, "slug"))
+    if isinstance(getattr(page, "language", None), str) and page.language:
+        tags["language"] = {page.language}
+    documents_text, documents_terms = [], []
+    for document in _public_documents(page):
+        record = DocumentText.objects.filter(document=document, status=DocumentText.Status.EXTRACTED).first()
+        if record:
+            documents_text.append(record.full_text())
+            documents_terms.extend(record.pages.order_by("number").values_list("terms", flat=True))
+    if hasattr(page, "files"):
+        tags["language"] = {file.language for file in page.files.all() if file.language} or tags["language"]
+    session = getattr(page, "session", None)
+    cycle = getattr(page, "cycle", None) or getattr(session, "cycle", None)
+    date = next((getattr(page, name) for name in DATE_FIELDS if getattr(page, name, None)), None)
+    if isinstance(date, datetime.datetime):
+        date = date.date()
+    date = date or (page.first_published_at.date() if page.first_published_at else None)
+    summary = next((str(getattr(page, name)) for name in SUMMARY_FIELDS if getattr(page, name, "")), "")
+    entry = SearchEntry(
+        content_type=ContentType.objects.get_for_model(Page),
+        object_id=page.pk,
+        kind=kind_of(type(page)),
+        scope=language,
+        title=page.title,
+        summary=" ".join(strip_tags(summary).split()),
+        body=body,
+        language=language,
+        date=date,
+        year=date.year if date else None,
+        cycle=getattr(cycle, "number", None),
+        session=getattr(session, "number", None),
+    )
+    if documents_text:
+        # The documents' words were stemmed in their own language when they were read.
+        entry.body = "\n".join([body, *documents_text])
+        entry.body_terms = " ".join([text.terms(f"{entry.summary}\n{body}", language), *documents_terms])
+    return entry, tags
+
+
+def _codes(obj, name, attribute):
+    value = getattr(obj, name, None)
+    if value is None or isinstance(value, str):
+        return set()
+    items = value.all() if hasattr(value, "all") else [value]
+    return {getattr(item, attribute) for item in items if getattr(item, attribute, None)}
+
+
+def _public_documents(page):
+    """The documents of a publication's files whose text may be searched: not in a private collection."""
+    files = getattr(page, "files", None)
+    if files is None:
+        return []
+    documents = [file.document for file in files.all().select_related("document__collection")]
+    return [document for document in documents if not document.collection.get_view_restrictions().exists()]
+
+
+def update_page(page):
+    """Write, rewrite or remove the entry of one page, as it is now."""
+    built = page_entry(page)
+    if built is None:
+        remove(Page, [page.pk])
+        return None
+    return _save(*built)
+
+
+def update_subtree(page):
+    """The entries of a page and everything under it (moved, or its privacy changed)."""
+    for descendant in Page.objects.descendant_of(page, inclusive=True).specific().iterator(chunk_size=200):
+        update_page(descendant)
+
+
+def update_pages_with_document(document_id):
+    """The entries of the publications whose files include a document (its text was read again)."""
+    from publications.models import PublicationPage
+
+    for page in PublicationPage.objects.filter(files__document_id=document_id).distinct():
+        update_page(page)
+
+
+# Recommendations ----------------------------------------------------------
+
+
+def recommendation_entries(recommendations):
+    """Entries for original recommendations, their translations' text included: found in every locale."""
+    from upr.models import Recommendation
+
+    content_type = ContentType.objects.get_for_model(Recommendation)
+    recommendations = list(recommendations)
+    translations = {}
+    for key, locale, text_ in Recommendation.objects.filter(
+        translation_key__in=[r.translation_key for r in recommendations], is_original=False
+    ).values_list("translation_key", "locale__language_code", "text"):
+        translations.setdefault(key, []).append((locale, text_))
+    for recommendation in recommendations:
+        state = recommendation.state_under_review
+        body = [
+            (recommendation.language, recommendation.text),
+            *translations.get(recommendation.translation_key, []),
+        ]
+        entry = SearchEntry(
+            content_type=content_type,
+            object_id=recommendation.pk,
+            kind=Kind.RECOMMENDATION,
+            scope=EVERY_LOCALE,
+            title=recommendation.text[:200],
+            body="\n".join(part for _language, part in body),
+            language=recommendation.language,
+            date=_session_date(recommendation.session),
+            year=_session_year(recommendation.session),
+            cycle=recommendation.cycle.number if recommendation.cycle_id else None,
+            session=recommendation.session_number,
+            response=recommendation.response,
+        )
+        entry.body_terms = " ".join(text.terms(part, language) for language, part in body)
+        entry.title_terms = text.terms(state.name, "en") if state else ""
+        tags = {
+            "country": {state.iso3} if state else set(),
+            "theme": {theme.slug for theme in recommendation.themes.all()},
+            "language": {recommendation.language},
+        }
+        yield entry, tags
+
+
+def _session_date(session):
+    return (session.starts_on or session.ends_on) if session else None
+
+
+def _session_year(session):
+    day = _session_date(session)
+    return day.year if day else None
+
+
+def update_recommendations(queryset):
+    """Write the entries of the original recommendations of ``queryset``, in chunks; remove the others'."""
+    from upr.models import Recommendation
+
+    queryset = queryset.order_by("pk")
+    stale = list(queryset.filter(is_original=False).values_list("pk", flat=True))
+    remove(Recommendation, stale)
+    originals = (
+        queryset.filter(is_original=True)
+        .select_related("state_under_review", "cycle", "session")
+        .prefetch_related("themes")
+    )
+    last_pk, written = 0, 0
+    while chunk := list(originals.filter(pk__gt=last_pk)[:CHUNK]):
+        written += _save_many(list(recommendation_entries(chunk)))
+        last_pk = chunk[-1].pk
+    return written
+
+
+# Writing ------------------------------------------------------------------
+
+
+def _with_terms(entry):
+    if not entry.title_terms:
+        entry.title_terms = text.terms(entry.title, entry.language)
+    if not entry.body_terms:
+        entry.body_terms = text.terms(f"{entry.summary}\n{entry.body}", entry.language)
+    return entry
+
+
+def _save(entry, tags):
+    _save_many([(entry, tags)])
+    return SearchEntry.objects.get(content_type=entry.content_type, object_id=entry.object_id)
+
+
+def _save_many(built):
+    """Replace the entries of these items (and their tags), then index them in one go."""
+    if not built:
+        return 0
+    entries = [_with_terms(entry) for entry, _tags in built]
+    with transaction.atomic():
+        by_type = {}
+        for entry in entries:
+            by_type.setdefault(entry.content_type_id, []).append(entry.object_id)
+        for content_type_id, ids in by_type.items():
+            SearchEntryTag.objects.filter(
+                entry__content_type_id=content_type_id, entry__object_id__in=ids
+            ).delete()
+        saved = SearchEntry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["content_type", "object_id"],
+            update_fields=[
+                f.name
+                for f in SearchEntry._meta.concrete_fields
+                if f.name not in ("id", "content_type", "object_id")
+            ],
+        )
+        # bulk_create gives no primary key back on update on every database: read them.
+        keys = {}
+        for content_type_id, ids in by_type.items():
+            for pk, object_id in SearchEntry.objects.filter(
+                content_type_id=content_type_id, object_id__in=ids
+            ).values_list("pk", "object_id"):
+                keys[content_type_id, object_id] = pk
+        SearchEntryTag.objects.bulk_create(
+            SearchEntryTag(
+                entry_id=keys[entry.content_type_id, entry.object_id], facet=facet, value=str(value)[:64]
+            )
+            for entry, (_e, tags) in zip(entries, built, strict=True)
+            for facet, values in tags.items()
+            for value in values
+            if value not in (None, "")
+        )
+        for entry in saved:
+            entry.pk = keys[entry.content_type_id, entry.object_id]
+        transaction.on_commit(lambda: _indexed(saved))
+    return len(saved)
+
+
+def _indexed(saved):
+    get_search_backend().add_bulk(SearchEntry, saved)
+    entries_changed()
+
+
+def remove(model, object_ids):
+    """Remove the entries of these items of ``model`` (from the index too)."""
+    if not object_ids:
+        return
+    content_type = ContentType.objects.get_for_model(model)
+    # One by one: each delete takes the entry out of the search index too.
+    for entry in SearchEntry.objects.filter(content_type=content_type, object_id__in=list(object_ids)):
+        entry.delete()
+    transaction.on_commit(entries_changed)
+
+
+def rebuild(progress=None):
+    """Every entry anew: those of the live, public pages and of the original recommendations,
+    and no entry left for an item that has none any more."""
+    from upr.models import Recommendation
+
+    progress = progress or (lambda count: None)
+    before = set(SearchEntry.objects.values_list("pk", flat=True))
+    kept, written = set(), 0
+    pages = Page.objects.live().public().filter(depth__gt=1).specific().order_by("path")
+    for page in pages.iterator(chunk_size=200):
+        if entry := update_page(page):
+            kept.add(entry.pk)
+            written += 1
+        progress(1)
+    originals = Recommendation.objects.originals().order_by("pk")
+    last_pk = 0
+    while ids := list(originals.filter(pk__gt=last_pk).values_list("pk", flat=True)[:CHUNK]):
+        written += update_recommendations(Recommendation.objects.filter(pk__in=ids))
+        last_pk = ids[-1]
+        progress(len(ids))
+    kept.update(
+        SearchEntry.objects.filter(
+            content_type=ContentType.objects.get_for_model(Recommendation),
+            object_id__in=Recommendation.objects.originals().values("pk"),
+        ).values_list("pk", flat=True)
+    )
+    for entry in SearchEntry.objects.filter(pk__in=before - kept):
+        entry.delete()
+    return written
+
+
+def rebuild_total():
+    """How many items ``rebuild`` goes through: for its progress bar."""
+    from upr.models import Recommendation
+
+    return (
+        Page.objects.live().public().filter(depth__gt=1).count() + Recommendation.objects.originals().count()
+    )

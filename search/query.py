@@ -1,0 +1,147 @@
+"""One search over every kind of public item: parsing a request, ranking, filtering, counting facets."""
+
+from collections import Counter
+
+from django.db.models import Count
+
+from search.caching import ENTRIES_VERSION
+from search.models import SearchEntry, SearchEntryTag
+from search.models.entries import EVERY_LOCALE, Kind
+from search.text import Query
+
+# filter -> (where it is kept: a column of the entry or a tag, how its values are read)
+FILTERS = {
+    "type": ("column", "kind", str),
+    "country": ("tag", "country", str.upper),
+    "theme": ("tag", "theme", str),
+    "language": ("tag", "language", str),
+    "cycle": ("column", "cycle", int),
+    "session": ("column", "session", int),
+    "year": ("column", "year", int),
+    "response": ("column", "response", str),
+}
+ORDERS = ("relevance", "-date", "date")
+# Beyond this many matches, facets are counted on a subquery rather than a list of keys.
+LISTED_MATCHES = 5000
+
+
+class InvalidSearch(ValueError):
+    """A parameter that cannot be understood: its name and what is wrong."""
+
+    def __init__(self, parameter, message):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+
+
+def parse_filters(params):
+    filters = {}
+    for name, (_where, _field, read) in FILTERS.items():
+        if name not in params:
+            continue
+        raw = [value.strip() for value in params[name].split(",") if value.strip()]
+        if not raw:
+            raise InvalidSearch(name, "give at least one value")
+        try:
+            filters[name] = sorted({read(value) for value in raw})
+        except ValueError:
+            raise InvalidSearch(name, f"give whole numbers, e.g. {name}=2") from None
+    kinds = set(Kind.values)
+    if unknown := [kind for kind in filters.get("type", []) if kind not in kinds]:
+        raise InvalidSearch("type", f"“{unknown[0]}” is not one of {', '.join(Kind.values)}")
+    return filters
+
+
+class Search:
+    """A search in one language: text query, filters, order."""
+
+    def __init__(self, language, text="", filters=None, order="relevance"):
+        if order not in ORDERS:
+            raise InvalidSearch("order", f"give one of {', '.join(ORDERS)}")
+        self.language = language
+        # Recommendations and documents may be in any language: a word is looked for in its
+        # form in the reader's language first, then in the others.
+        self.query = Query(text, [language, "en", "fr", "rw"])
+        self.filters = filters or {}
+        self.order = order
+
+    def key(self):
+        return (self.language, self.query.text, tuple(sorted((k, tuple(v)) for k, v in self.filters.items())))
+
+    def entries(self, *, except_filter=None):
+        """The entries in the reader's language (or in every language) that pass the filters."""
+        queryset = SearchEntry.objects.filter(scope__in=[self.language, EVERY_LOCALE])
+        for name, values in self.filters.items():
+            if name == except_filter:
+                continue
+            where, field, _read = FILTERS[name]
+            if where == "column":
+                queryset = queryset.filter(**{f"{field}__in": values})
+            else:  # through the primary key, so that the text search can follow
+                tagged = SearchEntryTag.objects.filter(facet=field, value__in=[str(v) for v in values])
+                queryset = queryset.filter(pk__in=tagged.values("entry_id"))
+        return queryset
+
+    def results(self, *, except_filter=None, for_counting=False):
+        """The matching entries: a Wagtail search when there is a text query, else a queryset."""
+        queryset = self.entries(except_filter=except_filter)
+        by_date = self.order != "relevance" or not self.query
+        if for_counting:
+            queryset = queryset.order_by()
+        elif self.order == "date":
+            queryset = queryset.order_by("date", "id")
+        else:
+            queryset = queryset.order_by("-date", "-id")
+        if not self.query:
+            return queryset
+        return queryset.search(
+            self.query.search_query(),
+            operator="and",
+            order_by_relevance=not (by_date or for_counting),
+        )
+
+    def matching(self, *, except_filter=None):
+        """The matching entries as a queryset, for counting them by their values."""
+        results = self.results(except_filter=except_filter, for_counting=True)
+        if not self.query:
+            return results
+        if hasattr(results, "get_queryset"):  # the database backends: the search as a subquery
+            return SearchEntry.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
+        # Elasticsearch: the hits' keys
+        return SearchEntry.objects.filter(pk__in=[entry.pk for entry in results[:LISTED_MATCHES]])
+
+    def facets(self):
+        """``{facet: Counter(value -> count)}``; the counts of a filtered facet ignore that filter,
+        so that a reader sees what choosing another value would give."""
+        from upr.caching import cached
+
+        def compute():
+            counts = counts_of(self.matching(), [name for name in FILTERS if name not in self.filters])
+            for name in self.filters:
+                counts.update(counts_of(self.matching(except_filter=name), [name]))
+            return counts
+
+        return cached(f"search-facets:{ENTRIES_VERSION.get()}", self.key(), compute)
+
+
+def counts_of(queryset, names):
+    """Counts of the entries of ``queryset`` by each of ``names``: one grouped scan for the columns,
+    one for the tags."""
+    counts = {name: Counter() for name in names}
+    columns = [FILTERS[name][1] for name in names if FILTERS[name][0] == "column"]
+    if columns:
+        for *values, number in queryset.order_by().values_list(*columns).annotate(n=Count("pk")):
+            for column, value in zip(columns, values, strict=True):
+                if value not in (None, ""):
+                    name = next(n for n in names if FILTERS[n][1] == column)
+                    counts[name][value] += number
+    tags = {FILTERS[name][1]: name for name in names if FILTERS[name][0] == "tag"}
+    if tags:
+        rows = (
+            SearchEntryTag.objects.filter(facet__in=tags, entry_id__in=queryset.order_by().values("pk"))
+            .values_list("facet", "value")
+            .annotate(n=Count("pk"))
+            .order_by()
+        )
+        for facet, value, number in rows:
+            counts[tags[facet]][value] += number
+    return counts

@@ -1,0 +1,160 @@
+"""Words as the search matches them: without case or accents, reduced to their stem in their language.
+
+The same reduction is applied to what is indexed and to what is asked, in
+Python, so that every backend (SQLite FTS5, PostgreSQL, Elasticsearch) matches
+"liberte" with "Libertés" and "journalists" with "journalist" in the same way,
+and the excerpt shown with a hit marks exactly the words that matched.
+
+Stemmers are Snowball's (the ``snowballstemmer`` package): English and
+French. Kinyarwanda has no stemmer; its words are only folded.
+"""
+
+import functools
+import html
+import re
+import unicodedata
+
+import snowballstemmer
+
+from wagtail.search.query import And, Or, Phrase, PlainText
+
+STEMMERS = {"en": "english", "fr": "french"}
+
+# A word: letters and digits, with the apostrophes and hyphens inside it split off
+# ("l'homme" -> "l", "homme"; "vis-à-vis" -> "vis", "a", "vis").
+WORD = re.compile(r"\w+", re.UNICODE)
+# French elided articles and pronouns, left out of a word's stem as Elasticsearch's elision filter does.
+ELIDED = frozenset({"l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"})
+PHRASE = re.compile(r'"([^"]+)"')
+
+# Excerpts: this many characters around the first match, at most.
+EXCERPT_LENGTH = 240
+
+
+def fold(text):
+    """``text`` in lower case without accents: "Côte d’Ivoire" -> "cote d’ivoire"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+@functools.cache
+def _stemmer(language):
+    algorithm = STEMMERS.get((language or "")[:2])
+    return snowballstemmer.stemmer(algorithm) if algorithm else None
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word, language):
+    """The form under which a folded ``word`` is indexed in ``language``."""
+    stemmer = _stemmer(language)
+    return stemmer.stemWord(word) if stemmer else word
+
+
+def words(text):
+    """The folded words of ``text``, in order."""
+    return WORD.findall(fold(text))
+
+
+def terms(text, language):
+    """``text`` as the index keeps it: folded, stemmed words separated by spaces."""
+    return " ".join(stem(word, language) for word in words(text) if not _elided(word, language))
+
+
+def _elided(word, language):
+    return (language or "").startswith("fr") and word in ELIDED
+
+
+class Query:
+    """What a reader typed, parsed once: its words and "quoted phrases", stemmed in each language
+    the content may be in."""
+
+    def __init__(self, text, languages):
+        self.text = text.strip()
+        self.languages = list(dict.fromkeys(languages))
+        self.phrases = [words(phrase) for phrase in PHRASE.findall(self.text)]
+        self.phrases = [phrase for phrase in self.phrases if phrase]
+        self.words = [word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word)]
+
+    def __bool__(self):
+        return bool(self.words or self.phrases)
+
+    def _is_elision(self, word):
+        return "fr" in self.languages and word in ELIDED
+
+    def _variants(self, word):
+        """The stems of ``word`` in each language, once each."""
+        return list(dict.fromkeys(stem(word, language) for language in self.languages))
+
+    def stems(self):
+        """Every stem a matching word of the text may have: what the excerpts mark."""
+        found = set()
+        for word in [*self.words, *(word for phrase in self.phrases for word in phrase)]:
+            found.update(self._variants(word))
+        return found
+
+    def search_query(self, any_word=False):
+        """The query for Wagtail's search API: every word (in one of its stems) and every phrase,
+        or any of them."""
+        parts = []
+        for word in self.words:
+            variants = self._variants(word)
+            parts.append(
+                PlainText(variants[0]) if len(variants) == 1 else Or([PlainText(v) for v in variants])
+            )
+        for phrase in self.phrases:
+            options = list(
+                dict.fromkeys(
+                    " ".join(stem(word, language) for word in phrase if not _elided(word, language))
+                    for language in self.languages
+                )
+            )
+            options = [Phrase(option) for option in options if option]
+            parts.extend([options[0]] if len(options) == 1 else [Or(options)] if options else [])
+        if len(parts) == 1:
+            return parts[0]
+        return Or(parts) if any_word else And(parts)
+
+
+def excerpt(text, stems, language, length=EXCERPT_LENGTH):
+    """A passage of ``text`` around its first matching word, HTML-escaped, the matching words in
+    ``<mark>``; the beginning of the text when nothing matches."""
+    if not text:
+        return ""
+    matches = [m for m in WORD.finditer(text) if _matches(m.group(), stems, language)]
+    if not matches:
+        cut = text[:length]
+        return html.escape(_trim_end(cut) if len(text) > length else cut)
+    first = matches[0].start()
+    start = max(0, first - length // 3)
+    if start:
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", matches[0].end(), end)
+        end = space if space != -1 else end
+    parts, position = [], start
+    for match in matches:
+        if match.start() < start or match.end() > end:
+            continue
+        parts.append(html.escape(text[position : match.start()]))
+        parts.append(f"<mark>{html.escape(match.group())}</mark>")
+        position = match.end()
+    parts.append(html.escape(text[position:end]))
+    passage = " ".join("".join(parts).split())
+    return ("… " if start else "") + passage + (" …" if end < len(text) else "")
+
+
+def _matches(word, stems, language):
+    folded = fold(word)
+    return stem(folded, language) in stems or folded in stems
+
+
+def _trim_end(text):
+    space = text.rfind(" ")
+    return (text[:space] if space > 0 else text) + " …"
+
+
+def count_matches(text, stems, language):
+    """How many words of ``text`` match: to find the page of a document a hit is on."""
+    return sum(1 for word in words(text) if stem(word, language) in stems)
