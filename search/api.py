@@ -61,9 +61,11 @@ class SearchAPIViewSet(BaseAPIViewSet):
             )
         except InvalidSearch as error:
             raise BadRequestError(str(error)) from None
-        results = search.results()
-        total = results.count()
-        hits = list(results[offset : offset + limit])
+        facets = search.facets()
+        # The types are counted without their own filter: the total is the count of the chosen ones.
+        chosen = search.filters.get("type")
+        total = sum(count for kind, count in facets["type"].items() if not chosen or kind in chosen)
+        hits = list(search.results()[offset : offset + limit]) if total > offset else []
         return Response(
             {
                 "meta": {
@@ -71,7 +73,7 @@ class SearchAPIViewSet(BaseAPIViewSet):
                     "query": search.query.text,
                     "locale": language,
                     "order": search.order,
-                    "facets": facet_items(search.facets(), search.filters, language),
+                    "facets": facet_items(facets, search.filters, language),
                 },
                 "items": serialise_hits(hits, search, request),
             }

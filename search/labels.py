@@ -41,7 +41,7 @@ def _label(facet, value, names):
         return str(Response(value).label) if value in Response.values else value
     if facet == "language":
         try:
-            return translation.get_language_info(value)["name_translated"]
+            return str(translation.get_language_info(value)["name_translated"])  # lazy: now, in the override
         except KeyError:
             return value
     return str(value)
