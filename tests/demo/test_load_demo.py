@@ -103,3 +103,18 @@ def test_demo_content_in_three_languages_loads_once(client, home_pages):
     ]
     (home_fr,) = pages("fr", "home.HomePage", "featured")
     assert home_fr["featured"][0]["value"]["page"]["title"] == "Rwanda : rapport du Groupe de travail (2011)"
+
+    # The one search finds the demo content in each language, the report by the text of its PDF.
+    def search(code, query, **params):
+        response = client.get(reverse("wagtailapi:search:listing"), {"locale": code, "q": query, **params})
+        assert response.status_code == 200, response.content
+        return response.json()
+
+    (report,) = search("en", "Botswana", type="publication")["items"]
+    assert report["title"] == "Rwanda: report of the Working Group (2011)"
+    assert report["documents"][0]["page"] in (11, 13, 14)
+    assert search("fr", "rapport groupe de travail", type="publication")["items"][0]["title"] == (
+        "Rwanda : rapport du Groupe de travail (2011)"
+    )
+    assert search("rw", "abanyamakuru")["meta"]["total_count"] >= 1
+    assert search("en", "journalists harassed", type="recommendation")["meta"]["total_count"] >= 1

@@ -1,0 +1,222 @@
+"""The search at scale on PostgreSQL: extraction of PDF text, indexing, and latency of /api/v2/search/.
+
+Corpus: 100,000 recommendations (the 41,066 real UPR Info rows and variants of them, as in
+recommendations_api.py) and every PDF of ../shared/data/pdfs repeated to 500 documents, each
+attached to a live publication page.
+
+Printed:
+- extraction: pages/s of our task (storage read, pypdfium2, language, stems, rows) beside
+  Debian's `pdftotext` on the same files, and the ratio (goal at least 0.5x);
+- indexing: the time to build every search entry and index it (manage.py rebuild_search's work);
+- latency: for a fixed list of queries, p50/p95 of the whole API view (Django test client, no
+  network), warm (facet counts cached) and cold (empty cache), beside the raw SQL full-text query
+  the backend issues for the same page of results, and the ratio of the p95s (goal at most 1.5x,
+  and under 100 ms).
+BENCH_DATABASE=name keeps the database between runs.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+from support import SHARED_DATA, create_database, database_exists, drop_database, migrate, setup_django
+
+DOCUMENTS = 500
+ROUNDS = 15
+QUERIES = [
+    ("one word", {"q": "journalists"}),
+    ("one word, French", {"q": "liberté", "locale": "fr"}),
+    ("two words", {"q": "death penalty"}),
+    ("phrase", {"q": '"freedom of expression"'}),
+    ("French phrase", {"q": '"droits de l’homme"', "locale": "fr"}),
+    ("word + country", {"q": "torture", "country": "BDI"}),
+    ("word + type + response", {"q": "women", "type": "recommendation", "response": "noted"}),
+    ("publications only", {"q": "implementation", "type": "publication"}),
+    ("word in PDFs", {"q": "Botswana"}),
+    ("theme + year, no text", {"theme": "freedom-of-the-press", "year": "2011"}),
+    ("second page", {"q": "children", "offset": "20"}),
+]
+
+
+def percentile(times, share):
+    times = sorted(times)
+    return times[max(0, int(len(times) * share + 0.5) - 1)]
+
+
+def pdf_files():
+    return sorted((SHARED_DATA / "pdfs").glob("*.pdf"))
+
+
+def build_publications():
+    """500 documents (the PDFs over and over), each read by the extraction task, on a live publication."""
+    from django.core.files.base import ContentFile
+
+    from publications.factories import (
+        PublicationFileFactory,
+        PublicationIndexPageFactory,
+        PublicationPageFactory,
+        ReportDocumentFactory,
+    )
+    from search.models import DocumentText
+    from search.tasks import extract_text
+    from tests.support.site_tree import ensure_base_tree
+
+    home = ensure_base_tree()
+    shelf = PublicationIndexPageFactory(parent=home)
+    files = pdf_files()
+    documents = []
+    for number in range(DOCUMENTS):
+        pdf = files[number % len(files)]
+        documents.append(
+            ReportDocumentFactory(
+                title=f"{pdf.stem} {number}", file=ContentFile(pdf.read_bytes(), name=pdf.name)
+            )
+        )
+    started = time.perf_counter()
+    for document in documents:
+        extract_text.call(document.pk)
+    extraction = time.perf_counter() - started
+    pages = sum(DocumentText.objects.filter(document__in=documents).values_list("page_count", flat=True), 0)
+    for number, document in enumerate(documents):
+        page = PublicationPageFactory(parent=shelf, title=f"Report {number}: {document.title}")
+        PublicationFileFactory(page=page, document=document, language="en")
+        page.save_revision().publish()
+    return pages, extraction
+
+
+def pdftotext_rate():
+    """pages/s of `pdftotext` over the same 500 files (each file as often as in the corpus)."""
+    files = pdf_files()
+    from pypdfium2 import PdfDocument
+
+    page_counts = {pdf: len(PdfDocument(str(pdf))) for pdf in files}
+    pages, started = 0, time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for number in range(DOCUMENTS):
+            pdf = files[number % len(files)]
+            subprocess.run(["pdftotext", "-q", str(pdf), str(Path(folder) / "out.txt")], check=False)
+            pages += page_counts[pdf]
+    return pages / (time.perf_counter() - started)
+
+
+def main():
+    kept = os.environ.get("BENCH_DATABASE")
+    database = kept or create_database()
+    media = tempfile.mkdtemp(prefix="bench-media-")
+    try:
+        if kept and not database_exists(kept):
+            create_database(name=kept)
+        os.environ.setdefault("MEDIA_ROOT", media)
+        setup_django(database)
+        from django.conf import settings
+
+        settings.MEDIA_ROOT = media
+        from django.core.cache import cache
+        from django.db import connection
+        from django.test import Client
+        from django.test.utils import CaptureQueriesContext
+        from django.urls import reverse
+
+        from recommendations_api import TARGET, build_corpus
+        from search import entries
+        from search.models import SearchEntry
+        from upr.models import Recommendation
+
+        migrate()
+        if Recommendation.objects.count() < TARGET:
+            total, _indexing = build_corpus()
+            print(f"{total} recommendations")
+        from publications.models import PublicationPage
+
+        if not PublicationPage.objects.exists():
+            pages, extraction = build_publications()
+            ours = pages / extraction
+            theirs = pdftotext_rate() if shutil.which("pdftotext") else None
+            print(
+                f"extraction: {DOCUMENTS} documents, {pages} pages in {extraction:.1f} s = {ours:.0f} pages/s"
+            )
+            if theirs:
+                print(
+                    f"pdftotext on the same files: {theirs:.0f} pages/s; ratio {ours / theirs:.2f}x (goal >= 0.5x)"
+                )
+        started = time.perf_counter()
+        written = entries.rebuild()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        print(
+            f"indexing: {written} search entries built and indexed in {time.perf_counter() - started:.1f} s"
+        )
+        print(f"entries: {SearchEntry.objects.count()}")
+
+        client = Client()
+        url = reverse("wagtailapi:search:listing")
+
+        def timed(params):
+            started = time.perf_counter()
+            response = client.get(url, params)
+            assert response.status_code == 200, response.content[:300]
+            return (time.perf_counter() - started) * 1000, response
+
+        print(
+            f"{'query':<26} {'results':>8} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} "
+            f"{'raw p50':>8} {'raw p95':>8} {'ratio':>6}"
+        )
+        all_api, all_raw, ratios = [], [], []
+        for label, params in QUERIES:
+            colds = []
+            for _ in range(3):
+                cache.clear()
+                colds.append(timed(params)[0])
+            times = []
+            for _ in range(ROUNDS):
+                elapsed, response = timed(params)
+                times.append(elapsed)
+            # The raw query: the one that selects the page of results, as the backend sent it.
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url, params)
+            sql = next(
+                (
+                    q["sql"]
+                    for q in captured.captured_queries
+                    if "search_searchentry" in q["sql"] and "LIMIT" in q["sql"]
+                ),
+                None,
+            )
+            raw = []
+            if sql:
+                with connection.cursor() as cursor:
+                    for _ in range(ROUNDS):
+                        started = time.perf_counter()
+                        cursor.execute(sql)
+                        cursor.fetchall()
+                        raw.append((time.perf_counter() - started) * 1000)
+            api95 = percentile(times, 0.95)
+            raw95 = percentile(raw, 0.95) if raw else float("nan")
+            all_api.extend(times)
+            all_raw.extend(raw)
+            ratios.append(api95 / raw95 if raw else float("nan"))
+            print(
+                f"{label:<26} {response.json()['meta']['total_count']:>8} {statistics.median(colds):>8.1f} "
+                f"{statistics.median(times):>8.1f} {api95:>8.1f} "
+                f"{(statistics.median(raw) if raw else float('nan')):>8.1f} {raw95:>8.1f} {ratios[-1]:>6.2f}"
+            )
+        print(
+            f"{'all queries':<26} {'':>8} {'':>8} {statistics.median(all_api):>8.1f} {percentile(all_api, 0.95):>8.1f} "
+            f"{statistics.median(all_raw):>8.1f} {percentile(all_raw, 0.95):>8.1f} "
+            f"{percentile(all_api, 0.95) / percentile(all_raw, 0.95):>6.2f}"
+        )
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        shutil.rmtree(media, ignore_errors=True)
+        if not kept:
+            drop_database(database)
+
+
+if __name__ == "__main__":
+    main()
