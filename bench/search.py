@@ -115,13 +115,14 @@ def main():
         from django.conf import settings
 
         settings.MEDIA_ROOT = media
+        from recommendations_api import TARGET, build_corpus
+
         from django.core.cache import cache
         from django.db import connection
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
         from django.urls import reverse
 
-        from recommendations_api import TARGET, build_corpus
         from search import entries
         from search.models import SearchEntry
         from upr.models import Recommendation

@@ -29,13 +29,14 @@ class DocumentTextViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["status"]
-    list_display = ["document", "status", "page_count", "characters", "updated_at"]
-    list_filter = ["status"]
+    list_display = ["document", "status", "language", "page_count", "characters", "updated_at"]
+    list_filter = ["status", "language"]
     search_fields = ["document__title"]
     inspect_view_fields = [
         "document",
         "status",
         "detail",
+        "language",
         "page_count",
         "characters",
         "extractor",

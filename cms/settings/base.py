@@ -213,6 +213,12 @@ SEARCH_EXTRACT_MAX_MB = env.int("SEARCH_EXTRACT_MAX_MB", default=200)
 
 # Search -------------------------------------------------------------------
 
+# The database's own full-text search. On PostgreSQL: English stems without accents (search
+# migration 0004); SQLite's FTS5 folds accents itself.
+DATABASE_SEARCH_BACKEND = {"BACKEND": "wagtail.search.backends.database"}
+if DATABASE_IS_POSTGRESQL:
+    DATABASE_SEARCH_BACKEND["SEARCH_CONFIG"] = "cms_english"
+
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
@@ -260,9 +266,7 @@ if ELASTICSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {"BACKEND": "wagtail.search.backends.database"},
-    }
+    WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 
 # Background tasks ---------------------------------------------------------
 # ``database``: tasks are queued in the database and run by

@@ -37,7 +37,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='documenttext',
             name='language',
-            field=models.CharField(blank=True, help_text='The language the text was found to be in (en, fr or rw); empty when it could not tell.', max_length=8),
+            field=models.CharField(blank=True, choices=[('en', 'English'), ('fr', 'Français'), ('rw', 'Ikinyarwanda')], help_text='The language the text was found to be in (en, fr or rw); empty when it could not tell.', max_length=8),
         ),
         migrations.CreateModel(
             name='SearchEntry',

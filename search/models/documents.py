@@ -28,6 +28,7 @@ class DocumentText(models.Model):
     language = models.CharField(
         max_length=8,
         blank=True,
+        choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         help_text=_("The language the text was found to be in (en, fr or rw); empty when it could not tell."),
     )
     characters = models.PositiveIntegerField(default=0)

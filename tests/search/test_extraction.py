@@ -174,8 +174,12 @@ def test_editors_see_the_status_of_each_document(client, upload):
     assert "Protected by a password" in listing.content.decode()
     assert "Text extracted" in listing.content.decode()
     assert "addendum.pdf" not in encrypted_only.content.decode()
+    # The language told from the text is shown, and listed by.
+    upload((SHARED_DATA / "udhr" / "udhr-fr.pdf").read_bytes(), "ddhr.pdf")
+    french = client.get(reverse("document_text:index"), {"language": "fr"}).content.decode()
+    assert "ddhr.pdf" in french and "addendum.pdf" not in french
     # Nobody edits the text record by hand.
-    record = DocumentText.objects.get(status="extracted")
+    record = DocumentText.objects.get(document__title="addendum.pdf")
     assert client.get(reverse("document_text:edit", args=[record.pk])).status_code in (302, 403)
 
 
