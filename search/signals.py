@@ -8,10 +8,16 @@ from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
+def _after_commit(task_name, *args):
+    """Run a task of search.tasks once the change that calls for it is committed."""
+    from search import tasks
+
+    transaction.on_commit(lambda: getattr(tasks, task_name).enqueue(*args))
+
+
 def document_saved(sender, instance, **kwargs):
     """A new or replaced PDF is read in the background once its upload is committed."""
     from search.models import DocumentText
-    from search.tasks import extract_text
 
     if not instance.file or not instance.file.name.lower().endswith(".pdf"):
         return
@@ -21,24 +27,17 @@ def document_saved(sender, instance, **kwargs):
     DocumentText.objects.update_or_create(
         document=instance, defaults={"status": DocumentText.Status.PENDING, "detail": ""}
     )
-    document_id = instance.pk
-    transaction.on_commit(lambda: extract_text.enqueue(document_id))
+    _after_commit("extract_text", instance.pk)
 
 
 def document_deleted(sender, instance, **kwargs):
     """The publications that used a deleted document are no longer found by its text."""
-    from search.tasks import update_entries_of_document
-
-    document_id = instance.pk
-    transaction.on_commit(lambda: update_entries_of_document.enqueue(document_id))
+    _after_commit("update_entries_of_document", instance.pk)
 
 
 def page_changed(sender, instance, **kwargs):
-    """Published, unpublished: the page's entry follows, once the change is committed."""
-    from search.tasks import update_page_entry
-
-    page_id = instance.pk
-    transaction.on_commit(lambda: update_page_entry.enqueue(page_id))
+    """Published, unpublished: the page's entry follows."""
+    _after_commit("update_page_entry", instance.pk)
 
 
 def page_deleted(sender, instance, **kwargs):
@@ -50,26 +49,16 @@ def page_deleted(sender, instance, **kwargs):
 
 def subtree_changed(sender, instance, **kwargs):
     """Moved, or made private or public again: the page and everything under it."""
-    from search.tasks import update_subtree_entries
-
-    page = getattr(instance, "page", None) or instance
-    page_id = page.pk
-    transaction.on_commit(lambda: update_subtree_entries.enqueue(page_id))
+    _after_commit("update_subtree_entries", (getattr(instance, "page", None) or instance).pk)
 
 
 def collection_privacy_changed(sender, instance, **kwargs):
     """A collection made private or public: the publications with documents in it."""
-    from search.tasks import update_entries_of_collection
-
-    collection_id = instance.collection_id
-    transaction.on_commit(lambda: update_entries_of_collection.enqueue(collection_id))
+    _after_commit("update_entries_of_collection", instance.collection_id)
 
 
 def recommendation_saved(sender, instance, **kwargs):
-    from search.tasks import update_recommendation_entries
-
-    key = instance.translation_key
-    transaction.on_commit(lambda: update_recommendation_entries.enqueue(str(key)))
+    _after_commit("update_recommendation_entries", str(instance.translation_key))
 
 
 def recommendation_links_changed(sender, instance, action, **kwargs):
