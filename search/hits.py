@@ -22,9 +22,7 @@ def serialise_hits(entries, search, request):
             "title": entry.title,
             "date": entry.date.isoformat() if entry.date else None,
             "language": entry.language,
-            "excerpt": excerpt(entry.body or entry.summary, stems, entry.language)
-            if stems
-            else excerpt(entry.summary or entry.body, stems, entry.language),
+            "excerpt": excerpt("\n".join(filter(None, (entry.summary, entry.body))), stems, entry.language),
         }
         if entry.kind == Kind.RECOMMENDATION:
             item["recommendation"] = recommendations.get(entry.object_id)
@@ -36,6 +34,9 @@ def serialise_hits(entries, search, request):
             )
         if entry.kind == Kind.PUBLICATION and search.query and page is not None:
             item["documents"] = _document_hits(page, search)
+            if item["documents"] and "<mark>" not in item["excerpt"]:
+                # Found by the words of a PDF: show them where they are.
+                item["excerpt"] = item["documents"][0]["excerpt"]
         items.append(item)
     return items
 

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 
@@ -43,8 +43,7 @@ def page_changed(sender, instance, **kwargs):
 def page_deleted(sender, instance, **kwargs):
     from search import entries
 
-    if isinstance(instance, Page):
-        entries.remove(Page, [instance.pk])
+    entries.remove(Page, [instance.pk])
 
 
 def subtree_changed(sender, instance, **kwargs):
@@ -91,7 +90,9 @@ def connect():
     post_delete.connect(document_deleted, sender=document, dispatch_uid="search-document-deleted")
     page_published.connect(page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
-    pre_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
+    # Per page type: a receiver for every model would keep Django from deleting anything in bulk.
+    for model in get_page_models():
+        pre_delete.connect(page_deleted, sender=model, dispatch_uid=f"search-page-deleted-{model._meta.label}")
     post_page_move.connect(subtree_changed, dispatch_uid="search-page-moved")
     for restriction, uid in ((PageViewRestriction, "page"), (CollectionViewRestriction, "collection")):
         receiver = subtree_changed if restriction is PageViewRestriction else collection_privacy_changed

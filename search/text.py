@@ -120,7 +120,7 @@ def excerpt(text, stems, language, length=EXCERPT_LENGTH):
     ``<mark>``; the beginning of the text when nothing matches."""
     if not text:
         return ""
-    matches = [m for m in WORD.finditer(text) if _matches(m.group(), stems, language)]
+    matches = _matches_from_first(text, stems, language, length)
     if not matches:
         cut = text[:length]
         return html.escape(_trim_end(cut) if len(text) > length else cut)
@@ -143,6 +143,18 @@ def excerpt(text, stems, language, length=EXCERPT_LENGTH):
     parts.append(html.escape(text[position:end]))
     passage = " ".join("".join(parts).split())
     return ("… " if start else "") + passage + (" …" if end < len(text) else "")
+
+
+def _matches_from_first(text, stems, language, length):
+    """The matching words from the first one to a passage's length after it (a long text is read no
+    further)."""
+    found = []
+    for match in WORD.finditer(text):
+        if found and match.start() > found[0].start() + length:
+            break
+        if _matches(match.group(), stems, language):
+            found.append(match)
+    return found
 
 
 def _matches(word, stems, language):
