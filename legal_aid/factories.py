@@ -6,7 +6,13 @@ import wagtail_factories
 from wagtail.rich_text import RichText
 
 from legal_aid.blocks import FAQBlock, FAQStreamBlock
-from legal_aid.models import HotlineContact, LegalAidIndexPage, LegalInformationPage, Topic
+from legal_aid.models import (
+    HotlineContact,
+    LegalAidIndexPage,
+    LegalAidRequestPage,
+    LegalInformationPage,
+    Topic,
+)
 
 
 class FAQBlockFactory(wagtail_factories.StructBlockFactory):
@@ -63,3 +69,13 @@ class LegalInformationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LegalInformationPage
+
+
+class LegalAidRequestPageFactory(wagtail_factories.PageFactory):
+    """A request form page; it gets the core fields when it is first saved."""
+
+    title = "Ask for legal assistance"
+    intro = "Tell us what happened. Only our legal team reads it."
+
+    class Meta:
+        model = LegalAidRequestPage

@@ -331,7 +331,7 @@ LEGAL_AID_MAX_FILES = env.int("LEGAL_AID_MAX_FILES", default=5)
 LEGAL_AID_MAX_FILE_BYTES = env.int("LEGAL_AID_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024 * 1024)
 # Submissions and status checks allowed per client address (django-ratelimit rates).
-LEGAL_AID_SUBMIT_RATE = env.str("LEGAL_AID_SUBMIT_RATE", default="5/h")
+LEGAL_AID_SUBMIT_RATE = env.str("LEGAL_AID_SUBMIT_RATE", default="10/h")
 LEGAL_AID_STATUS_RATE = env.str("LEGAL_AID_STATUS_RATE", default="20/h")
 
 LOGGING = {
