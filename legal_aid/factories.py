@@ -79,3 +79,34 @@ class LegalAidRequestPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LegalAidRequestPage
+
+
+def sample_answers(**changes):
+    """Answers to the core fields of the request form, as the form cleans them."""
+    answers = {
+        "name": "Jean Mugisha",
+        "contact_method": "signal",
+        "contact": "+250 788 555 010",
+        "media_outlet": "Umuseke",
+        "country": "Rwanda",
+        "problem_type": "equipment_seizure",
+        "incident_date": datetime.date(2026, 10, 3).isoformat(),
+        "description": "Soldiers seized my camera at a checkpoint near Musanze.",
+        "urgency": "days",
+        "preferred_language": "rw",
+        "consent": True,
+    }
+    answers.update(changes)
+    return answers
+
+
+def make_case(page=None, language="en", files=(), **changes):
+    """A request stored as the API stores it (encrypted); returns (case, status secret).
+
+    ``files`` are (name, content type, bytes).
+    """
+    from legal_aid.services import Upload, submit_request
+
+    uploads = [Upload(name=name, content_type=content_type, data=data) for name, content_type, data in files]
+    submitted = submit_request(page, language, sample_answers(**changes), uploads)
+    return submitted.case, submitted.secret
