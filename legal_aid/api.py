@@ -1,6 +1,6 @@
 """The headless request form: /api/v2/legal-aid/…
 
-* ``GET  forms/<page_id>/?locale=fr``  the form's schema in a language
+* ``GET  forms/<page_id>/?locale=fr``  the form's schema (in the translation of ?locale= if given)
 * ``POST forms/<page_id>/?locale=fr``  a request, as JSON or multipart (files under ``attachments``)
 * ``POST status/``                     ``{"reference", "secret"}``: the request's status, nothing else
 
@@ -121,16 +121,16 @@ def rate_limit(request, group, rate):
         )
 
 
-def form_page(page_id, language):
-    """The live, public request form in ``language`` (any translation's id will do), else as it is."""
+def form_page(request, page_id, language):
+    """The live, public request form with this id; with ?locale=, its live translation in that language if any."""
     page = LegalAidRequestPage.objects.live().public().filter(pk=page_id).first()
-    if page is not None and page.locale.language_code != language:
+    if page is not None and "locale" in request.GET and page.locale.language_code != language:
         locale = Locale.objects.filter(language_code=language).first()
         translated = page.get_translation_or_none(locale) if locale else None
         if translated is not None and translated.live:
             page = translated
     if page is None:
-        raise APIError(404, "not_found", _("There is no such form in this language."))
+        raise APIError(404, "not_found", _("There is no such form."))
     return page
 
 
@@ -310,9 +310,9 @@ def check_uploads(files):
 @api_view("GET", "POST")
 def form_view(request, language, page_id):
     if request.method == "GET":
-        return JsonResponse(schema(request, form_page(page_id, language)))
+        return JsonResponse(schema(request, form_page(request, page_id, language)))
     rate_limit(request, "legal_aid.submit", settings.LEGAL_AID_SUBMIT_RATE)
-    page = form_page(page_id, language)
+    page = form_page(request, page_id, language)
     values, files = read_body(request)
     if values.get(HONEYPOT):
         raise APIError(400, "rejected", _("The request was refused."))
@@ -330,7 +330,7 @@ def form_view(request, language, page_id):
         raise APIError(400, "invalid", _("Some answers need correcting."), errors)
     uploads = check_uploads(files)
     try:
-        submitted = submit_request(page, language, form.cleaned_data, uploads)
+        submitted = submit_request(page, page.locale.language_code, form.cleaned_data, uploads)
     except StorageUnavailable:
         raise APIError(
             503,

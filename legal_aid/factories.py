@@ -100,7 +100,7 @@ def sample_answers(**changes):
     return answers
 
 
-def make_case(page=None, language="en", files=(), **changes):
+def make_case(page=None, language="en", files=(), notify=True, **changes):
     """A request stored as the API stores it (encrypted); returns (case, status secret).
 
     ``files`` are (name, content type, bytes).
@@ -108,5 +108,5 @@ def make_case(page=None, language="en", files=(), **changes):
     from legal_aid.services import Upload, submit_request
 
     uploads = [Upload(name=name, content_type=content_type, data=data) for name, content_type, data in files]
-    submitted = submit_request(page, language, sample_answers(**changes), uploads)
+    submitted = submit_request(page, language, sample_answers(**changes), uploads, notify=notify)
     return submitted.case, submitted.secret

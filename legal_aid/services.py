@@ -45,7 +45,7 @@ def new_secret():
     return secrets.token_urlsafe(24)
 
 
-def submit_request(page, language, data: dict, uploads: list[Upload]) -> Submitted:
+def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=True) -> Submitted:
     """Encrypt and store a request with its files; return the case and the one-time status secret.
 
     The encrypted files are written first, then every row in one transaction.
@@ -81,7 +81,8 @@ def submit_request(page, language, data: dict, uploads: list[Upload]) -> Submitt
                 for name, upload in written
             )
             CaseEvent.objects.create(request=case, kind=CaseEvent.Kind.RECEIVED, new_value=case.status)
-            transaction.on_commit(lambda: _notify(case))
+            if notify:
+                transaction.on_commit(lambda: _notify(case))
     except Exception:
         _delete_objects(name for name, _upload in written)
         raise

@@ -117,3 +117,10 @@ def test_an_extra_field_s_translated_choice_is_accepted_in_french(client, transl
     )
     assert response.status_code == 201, response.content
     assert submit(client, english, {**VALID, "which_court": "Haute cour"}).status_code == 400
+
+
+def test_a_translation_s_own_id_gives_it_without_locale(client, translated_form):
+    _english, french, _kinyarwanda = translated_form
+    response = client.get(form_url(french))
+    assert response.json()["locale"] == "fr"
+    assert response.json()["title"] == "Demander une assistance juridique"
