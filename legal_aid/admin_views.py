@@ -1,7 +1,9 @@
 """Case handling in the Wagtail admin, for the legal team only; every read of a case is audited."""
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -19,7 +21,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from legal_aid import services
 from legal_aid.models import AuditEntry, LegalAidAttachment, LegalAidRequest
 from legal_aid.models.choices import CORE_FIELDS_BY_KEY
-from legal_aid.team import is_legal_team
+from legal_aid.team import LEGAL_TEAM, is_legal_team
 
 
 class LegalTeamPolicy(ModelPermissionPolicy):
@@ -33,9 +35,11 @@ class LegalTeamPolicy(ModelPermissionPolicy):
         return action in self.allowed and is_legal_team(user) and super().user_has_permission(user, action)
 
     def users_with_any_permission(self, actions):
-        if not self.allowed.intersection(actions):
-            return super().users_with_any_permission([]).none()
-        return super().users_with_any_permission(self.allowed.intersection(actions))
+        allowed = self.allowed.intersection(actions)
+        if not allowed:
+            return get_user_model().objects.none()
+        users = super().users_with_any_permission(allowed)
+        return users.filter(Q(is_superuser=True) | Q(groups__name=LEGAL_TEAM)).distinct()
 
 
 CASE_POLICY = LegalTeamPolicy(LegalAidRequest, allowed={"view", "change"})

@@ -2,10 +2,12 @@
 
 from django.db import models
 from django.http import Http404
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.contrib.forms.models import AbstractForm, AbstractFormField, FormSubmission
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -69,6 +71,8 @@ class LegalAidRequestPage(AbstractForm, BasePage):
 
     base_form_class = LegalAidRequestPageForm
     form_builder = RequestFormBuilder
+    # Headless: there is no page to preview, the front end renders the form from its schema.
+    preview_modes = []
 
     max_count_per_parent = 1
     parent_page_types = ["legal_aid.LegalAidIndexPage"]
@@ -79,6 +83,12 @@ class LegalAidRequestPage(AbstractForm, BasePage):
         TranslatableField("intro"),
         TranslatableField("thank_you_text"),
         TranslatableField("form_fields"),
+    ]
+
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("intro"),
+        APIField("form_schema_url"),
     ]
 
     content_panels = [
@@ -114,6 +124,11 @@ class LegalAidRequestPage(AbstractForm, BasePage):
                 for position, core in enumerate(CORE_FIELDS)
             ]
         return super().save(*args, **kwargs)
+
+    @property
+    def form_schema_url(self):
+        """Where a front end reads the fields of this form (and sends requests to)."""
+        return reverse("wagtailapi:legal-aid:form", args=[self.pk])
 
     # Nothing of a request is ever stored in clear: no FormSubmission, ever.
     def get_submissions(self):

@@ -224,3 +224,13 @@ def attachment_bytes(case):
 
     with default_storage.open(case.attachments.get().object_name, "rb") as stored:
         return crypto.decrypt_bytes(stored.read())
+
+
+def test_the_policy_names_only_the_team_and_superusers(case, legal_team_member):
+    from legal_aid.admin_views import CASE_POLICY
+
+    editor = member_of("Editors")
+    boss = UserFactory(is_superuser=True)
+    users = set(CASE_POLICY.users_with_permission("view"))
+    assert legal_team_member in users and boss in users and editor not in users
+    assert not CASE_POLICY.users_with_permission("delete").exists()

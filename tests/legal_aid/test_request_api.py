@@ -308,3 +308,19 @@ class TestLanguages:
             client, form_url(request_form, locale="fr"), {"name": "X"}, HTTP_ACCEPT_LANGUAGE="en"
         )
         assert error(response, 400, "invalid")["errors"]["country"] == [required_in("fr")]
+
+
+class TestThePage:
+    def test_the_pages_api_points_to_the_schema_and_the_page_itself_serves_nothing(
+        self, client, request_form
+    ):
+        response = client.get(f"/api/v2/pages/{request_form.pk}/")
+        assert response.status_code == 200
+        assert response.json()["form_schema_url"] == form_url(request_form)
+        assert "form_fields" not in response.json()
+        assert client.get(request_form.url).status_code == 404
+        assert client.post(request_form.url, VALID).status_code == 404
+        assert not request_form.get_submission_class().objects.exists()
+
+    def test_no_preview(self, request_form):
+        assert request_form.preview_modes == []

@@ -16,6 +16,7 @@ from legal_aid import crypto
 from legal_aid.factories import make_case
 from legal_aid.models import AuditEntry, CaseEvent, LegalAidAttachment, LegalAidRequest
 from tests.support.files import png_bytes, shared_pdf
+from tests.support.seaweedfs import SeaweedFSProcess
 
 from .helpers import SECRET_WORDS, VALID, form_url
 
@@ -91,6 +92,47 @@ def test_an_unreachable_storage_keeps_nothing_and_says_try_again(client, request
     body = response.json()
     assert body["code"] == "storage_unavailable" and "try again" in body["message"]
     assert not LegalAidRequest.objects.exists() and not LegalAidAttachment.objects.exists()
+
+
+def test_the_s3_server_stopped_during_a_submission_leaves_no_request(client, request_form, settings):
+    """A server of its own, killed once the first file is written: the request is refused, no row is kept."""
+    from storages.backends.s3 import S3Storage
+
+    process = SeaweedFSProcess()
+    server = process.start()
+    try:
+        server.client().create_bucket(Bucket="cms-stopping")
+        settings.STORAGES = {
+            **settings.STORAGES,
+            "default": {
+                "BACKEND": "storages.backends.s3.S3Storage",
+                "OPTIONS": {
+                    **server.storage_options("cms-stopping"),
+                    "client_config": Config(
+                        retries={"max_attempts": 1},
+                        connect_timeout=2,
+                        signature_version="s3v4",
+                        s3={"addressing_style": "path"},
+                    ),
+                },
+            },
+        }
+        real_save = S3Storage._save
+
+        def save_then_stop_the_server(storage, name, content):
+            saved = real_save(storage, name, content)
+            process.stop()
+            return saved
+
+        with mock.patch.object(S3Storage, "_save", save_then_stop_the_server):
+            response = multipart(client, request_form, *files())
+    finally:
+        process.stop()
+
+    assert response.status_code == 503
+    assert response.json()["code"] == "storage_unavailable"
+    assert not LegalAidRequest.objects.exists()
+    assert not LegalAidAttachment.objects.exists()
 
 
 def test_storage_failing_in_the_middle_of_a_submission_leaves_nothing_half_saved(
