@@ -234,3 +234,32 @@ def test_the_policy_names_only_the_team_and_superusers(case, legal_team_member):
     users = set(CASE_POLICY.users_with_permission("view"))
     assert legal_team_member in users and boss in users and editor not in users
     assert not CASE_POLICY.users_with_permission("delete").exists()
+
+
+def test_the_site_history_report_shows_editors_no_case(client, case, legal_team_member):
+    from django.test import Client
+
+    client.force_login(legal_team_member)
+    client.post(reverse("legal_aid_cases:edit", args=[case.pk]), {"status": "triaged", "assignee": ""})
+    assert case.reference in client.get(reverse("legal_aid_cases:history", args=[case.pk])).content.decode()
+    editor = Client()
+    editor.force_login(member_of("Editors"))
+    response = editor.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200
+    assert case.reference not in response.content.decode()
+
+
+def test_the_migrations_create_the_legal_team_with_its_permissions():
+    group = Group.objects.get(name="Legal team")
+    codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
+    assert {
+        ("wagtailadmin", "access_admin"),
+        ("legal_aid", "view_legalaidrequest"),
+        ("legal_aid", "change_legalaidrequest"),
+        ("legal_aid", "view_auditentry"),
+    } <= codenames
+    assert not {
+        codename
+        for app, codename in codenames
+        if app == "legal_aid" and codename.startswith(("add_", "delete_"))
+    }
