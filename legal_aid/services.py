@@ -204,14 +204,18 @@ def update_case(case, user, *, status, assignee, note=""):
 
 
 def delete_case(case):
-    """Delete a case, its rows and its encrypted objects in storage."""
+    """Delete a case's encrypted objects in storage, then its rows. Returns how many files went.
+
+    The objects go first: if storage fails, the case stays whole and the next
+    run tries again, so that no object is left behind without its row.
+    """
     names = list(case.attachments.values_list("object_name", flat=True))
-    reference = case.reference
-    with transaction.atomic():
-        case.delete()
-        AuditEntry.record(None, AuditEntry.Action.PURGE, reference)
     for name in names:
         default_storage.delete(name)
+    with transaction.atomic():
+        reference = case.reference
+        case.delete()
+        AuditEntry.record(None, AuditEntry.Action.PURGE, reference)
     return len(names)
 
 

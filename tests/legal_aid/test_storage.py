@@ -212,3 +212,25 @@ def test_key_rotation_re_encrypts_rows_and_objects(request_form, s3_bucket, seaw
     assert attachment.get_metadata()["name"] == "scan.png"
     (raw,) = bucket_objects(seaweedfs, s3_bucket).values()
     assert crypto.decrypt_bytes(raw) == png_bytes()
+
+
+def test_retention_keeps_a_case_whose_files_cannot_be_deleted(request_form, s3_bucket, seaweedfs):
+    from storages.backends.s3 import S3Storage
+
+    from django.core.management.base import CommandError
+
+    case, _secret = make_case(request_form, files=[("old.png", "image/png", png_bytes())])
+    long_ago = timezone.now() - datetime.timedelta(days=400)
+    LegalAidRequest.objects.filter(pk=case.pk).update(status="closed", closed_at=long_ago)
+
+    with (
+        mock.patch.object(S3Storage, "delete", side_effect=ConnectionError("S3 is down")),
+        pytest.raises(CommandError, match=case.reference),
+    ):
+        call_command("purge_legal_aid_requests", stdout=io.StringIO(), stderr=io.StringIO())
+    assert LegalAidRequest.objects.filter(pk=case.pk).exists()
+    assert len(bucket_objects(seaweedfs, s3_bucket)) == 1
+
+    call_command("purge_legal_aid_requests", stdout=io.StringIO())
+    assert not LegalAidRequest.objects.exists()
+    assert bucket_objects(seaweedfs, s3_bucket) == {}

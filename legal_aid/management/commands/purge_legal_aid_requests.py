@@ -1,7 +1,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from legal_aid.models import CaseStatus, LegalAidRequest
@@ -32,12 +32,18 @@ class Command(BaseCommand):
             "closed_at"
         )
         count = files = 0
+        failed = []
         for case in cases:
             if dry_run:
                 self.stdout.write(f"would delete {case.reference} (closed {case.closed_at:%Y-%m-%d})")
                 files += case.attachments.count()
             else:
-                files += delete_case(case)
+                try:
+                    files += delete_case(case)
+                except Exception as error:  # storage down: the case stays whole, the next run tries again
+                    failed.append(case.reference)
+                    self.stderr.write(f"could not delete {case.reference}: {type(error).__name__}: {error}")
+                    continue
                 self.stdout.write(f"deleted {case.reference}")
             count += 1
         verb = "would delete" if dry_run else "deleted"
@@ -46,3 +52,5 @@ class Command(BaseCommand):
                 f"{verb} {count} closed cases older than {days} days, with {files} attachments"
             )
         )
+        if failed:
+            raise CommandError(f"{len(failed)} cases could not be deleted: {', '.join(failed)}")
