@@ -18,6 +18,7 @@ from django_ratelimit.core import is_ratelimited
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
+from django.db import DatabaseError
 from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import translation
@@ -331,7 +332,8 @@ def form_view(request, language, page_id):
     uploads = check_uploads(files)
     try:
         submitted = submit_request(page, page.locale.language_code, form.cleaned_data, uploads)
-    except StorageUnavailable:
+    except (StorageUnavailable, DatabaseError):
+        # Nothing was kept (submit_request removed the files it had written): the requester must try again.
         raise APIError(
             503,
             "storage_unavailable",

@@ -10,6 +10,7 @@ from botocore.config import Config
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.db import OperationalError
 from django.utils import timezone
 
 from legal_aid import crypto
@@ -158,10 +159,20 @@ def test_storage_failing_in_the_middle_of_a_submission_leaves_nothing_half_saved
 
 
 def test_a_database_error_removes_the_objects_already_written(client, request_form, s3_bucket, seaweedfs):
+    with mock.patch.object(
+        LegalAidAttachment.objects, "bulk_create", side_effect=OperationalError("database down")
+    ):
+        response = multipart(client, request_form, *files())
+    assert response.status_code == 503
+    assert "try again" in response.json()["message"]
+    nothing_kept(seaweedfs, s3_bucket)
+
+
+def test_an_unexpected_error_after_the_files_were_written_removes_them(
+    client, request_form, s3_bucket, seaweedfs
+):
     with (
-        mock.patch.object(
-            LegalAidAttachment.objects, "bulk_create", side_effect=RuntimeError("database down")
-        ),
+        mock.patch.object(LegalAidAttachment.objects, "bulk_create", side_effect=RuntimeError("a bug")),
         pytest.raises(RuntimeError),
     ):
         multipart(client, request_form, *files())
