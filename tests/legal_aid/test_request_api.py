@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.utils import translation
 
-from legal_aid.models import AuditEntry, CaseEvent, LegalAidAttachment, LegalAidRequest
+from legal_aid.models import CaseEvent, LegalAidRequest
 from tests.support.files import png_bytes, shared_pdf
 
 from .helpers import SECRET_WORDS, VALID, form_url, post_json, status_url, submit
@@ -105,25 +105,29 @@ class TestSubmission:
         assert requester.to == ["amina@example.org"]
         assert "recorder" not in requester.body
 
-    def test_no_plaintext_in_the_database_rows(self, client, request_form):
-        response = submit(client, request_form)
+    def test_no_plaintext_address_or_user_agent_anywhere_in_the_database(self, client, request_form):
+        response = submit(
+            client, request_form, REMOTE_ADDR="203.0.113.9", HTTP_USER_AGENT="SecretBrowser/1.0"
+        )
         assert response.status_code == 201
+        dump = []
         with connection.cursor() as cursor:
-            dump = []
-            for table in (
-                LegalAidRequest._meta.db_table,
-                LegalAidAttachment._meta.db_table,
-                CaseEvent._meta.db_table,
-                AuditEntry._meta.db_table,
-            ):
-                cursor.execute(f"SELECT * FROM {table}")  # noqa: S608
+            for table in connection.introspection.table_names(cursor):
+                cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
                 dump.extend(str(value) for row in cursor.fetchall() for value in row)
         text = " ".join(dump)
         assert response.json()["reference"] in text
-        for word in SECRET_WORDS:
-            assert word not in text
+        for word in [*SECRET_WORDS, "203.0.113.9", "SecretBrowser", response.json()["secret"]]:
+            assert word not in text, word
         # Nothing went to Wagtail's clear-text FormSubmission table either.
         assert not request_form.get_submission_class().objects.exists()
+
+    def test_the_rate_limit_counts_a_hash_of_the_address(self, client, request_form):
+        from django.core.cache import cache
+
+        submit(client, request_form, REMOTE_ADDR="203.0.113.9")
+        keys = " ".join(str(key) for key in cache._cache)
+        assert keys and "203.0.113.9" not in keys
 
     def test_an_anonymous_request_with_only_the_required_fields(self, client, request_form):
         payload = {key: value for key, value in VALID.items() if key not in ("name", "media_outlet")}
