@@ -5,6 +5,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 
 from home.api import PagesAPIViewSet, RedirectsAPIViewSet
+from legal_aid.api import LegalAidAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
 from upr.api import (
@@ -31,3 +32,5 @@ api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)
 api_router.register_endpoint("programme-kinds", ProgrammeKindsAPIViewSet)
 api_router.register_endpoint("autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
+# The legal-assistance request form: its schema, submissions and status checks (no model is served).
+api_router.register_endpoint("legal-aid", LegalAidAPIViewSet)
