@@ -121,6 +121,7 @@ class PloneImporter:
         time_zone=None,
         publication_type=PublicationType.MEDIA_PUBLICATION,
         dry_run=False,
+        site_url="",
         on_progress=None,
     ):
         self.export = export
@@ -131,6 +132,8 @@ class PloneImporter:
         self.time_zone = time_zone
         self.publication_type = publication_type
         self.dry_run = dry_run
+        # The old site's address, for absolute links to it (collective.exportimport gives it).
+        self.site_url = site_url or export.portal_url
         self.on_progress = on_progress
         self.report = Report()
         self.written_files = []
@@ -244,7 +247,7 @@ class PloneImporter:
                 page = self._publication_of_file(item, language, model)
                 if page is not None:
                     texts.append((item, page, f"{item.uid}:page"))
-        rewriter = LinkRewriter(self.targets, self._uids_by_path(), self.export.portal_url)
+        rewriter = LinkRewriter(self.targets, self._uids_by_path(), self.site_url)
         for item, page, key in texts:
             self._text_and_state(item, page, key, rewriter)
             if key == item.uid:
@@ -483,11 +486,17 @@ class PloneImporter:
                 translation_key=self._translation_key(item, language),
                 live=False,
             )
+            self.pending_themes = None
             self._set_fields(item, page, language, document)
             parent.add_child(instance=page)
+            if self.pending_themes is not None:
+                page.themes.set(self.pending_themes)  # saved with the page in the last pass
             self.report.count(item, "created")
         else:
+            self.pending_themes = None
             self._set_fields(item, page, language, document)
+            if self.pending_themes is not None:
+                page.themes.set(self.pending_themes)
             page.save(clean=False)
             self.report.count(item, "updated")
         self.pages[item.uid] = page
@@ -528,7 +537,7 @@ class PloneImporter:
         if "themes" in names and item.subjects:
             themes = [self.themes[s.casefold()] for s in item.subjects if s.casefold() in self.themes]
             unknown = [s for s in item.subjects if s.casefold() not in self.themes]
-            page.themes = themes
+            self.pending_themes = themes
             if unknown:
                 self.report.note(item, f"subjects without a matching theme: {', '.join(unknown)}")
         elif item.subjects:

@@ -96,14 +96,19 @@ class LinkRewriter:
             portal_path = urlsplit(self.portal_url).path.rstrip("/")
             if portal_path and (path == portal_path or path.startswith(portal_path + "/")):
                 path = path[len(portal_path) :]
+        elif "${" in parts.path:  # "${portal_url}/…", "${navigation_root_url}/…"
+            path = re.sub(r"^.*\$\{[^}]*\}", "", parts.path)
         else:
-            # Plone resolves a relative link against the item's own address.
-            path = urljoin(item_path, parts.path)
-            if "${" in path:  # "${navigation_root_url}/…" and friends
-                path = re.sub(r"^.*\$\{[^}]*\}", "", path)
-        path = unquote(path).rstrip("/") or "/"
-        for candidate in (path, VIEW_SUFFIX.sub("", path) or "/"):
-            uid = self.uids_by_path.get(candidate)
-            if uid is not None:
-                return self.targets_by_uid.get(uid), True
+            path = parts.path
+        if path.startswith("/"):
+            paths = [path]
+        else:
+            # Relative to the item's address: as a page (a Document) or as a folder.
+            paths = [urljoin(item_path, path), urljoin(item_path.rstrip("/") + "/", path)]
+        for path in paths:
+            path = unquote(path).rstrip("/") or "/"
+            for candidate in (path, VIEW_SUFFIX.sub("", path) or "/"):
+                uid = self.uids_by_path.get(candidate)
+                if uid is not None:
+                    return self.targets_by_uid.get(uid), True
         return None, True

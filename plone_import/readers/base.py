@@ -114,7 +114,8 @@ def load_json(path: Path, base: Path):
     except UnicodeDecodeError:
         raise ExportError(f"{name}: the file is not UTF-8.") from None
     except json.JSONDecodeError as error:
-        hint = " (the file ends too early: a truncated export?)" if error.pos >= len(raw.rstrip()) else ""
+        ends_early = error.pos >= len(raw.rstrip()) or not raw.rstrip().endswith((b"}", b"]"))
+        hint = " (the file ends too early: a truncated export?)" if ends_early else ""
         raise ExportError(
             f"{name}: invalid JSON at line {error.lineno}, column {error.colno}: {error.msg}{hint}."
         ) from None

@@ -61,6 +61,7 @@ def read(path: Path) -> PloneExport:
         if data["@type"] == "Plone Site" or Path(relative).parts[0] == SITE_ROOT_DIR:
             export.root_uids.add(data.get("UID") or SITE_ROOT_DIR)
             continue
+        source = f"{source} ({data.get('@id')})"
         item = _item(data, source)
         for name in BLOB_FIELDS:
             value = data.get(name)

@@ -37,6 +37,11 @@ class Command(BaseCommand):
             metavar="PLONE=WAGTAIL",
             help="Import one Plone language as another site language, e.g. --language fr-fr=fr.",
         )
+        parser.add_argument(
+            "--site-url",
+            default="",
+            help="The old site's address (e.g. https://www.example.org), so that absolute links to it resolve.",
+        )
         parser.add_argument("--time-zone", help="The time zone of events that do not give theirs.")
         parser.add_argument("--no-progress", action="store_true")
 
@@ -73,6 +78,7 @@ class Command(BaseCommand):
                 parent=parent,
                 language_map=language_map,
                 time_zone=options["time_zone"],
+                site_url=options["site_url"],
                 dry_run=options["dry_run"],
                 on_progress=bar.update if bar else None,
             ).run()
