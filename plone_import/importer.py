@@ -16,6 +16,7 @@ runs in one transaction; files written to storage by a run that fails, or
 by a dry run, are deleted again.
 """
 
+import hashlib
 import io
 import uuid
 import zoneinfo
@@ -453,7 +454,8 @@ class PloneImporter:
 
     def _page(self, item, language, model, key=None, document=None):
         key = key or item.uid
-        checksum = f"{model._meta.label}:{language}:{item.checksum()}"
+        # What the page is made from: the item, and the type and language it is imported as.
+        checksum = _sha256(f"{model._meta.label}:{language}:{item.checksum()}")
         known = self.known.get(key)
         page = None
         if known is not None:
@@ -725,6 +727,8 @@ def _aware(value):
 
 
 def _sha1(data):
-    import hashlib
-
     return hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's file_hash is a SHA-1
+
+
+def _sha256(text):
+    return hashlib.sha256(text.encode()).hexdigest()
