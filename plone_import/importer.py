@@ -203,6 +203,8 @@ class PloneImporter:
         self.objects = {}  # UID -> (object, checksum, portal_type, path) for PloneItem
         self.unchanged = set()
         self.used_keys = set()
+        self.index_pages = {}
+        self.wanted_redirects = {}  # old path -> (page id, link)
         self.uid_by_path = {item.path: item.uid for item in self.export.items}
 
         items = sorted(
@@ -259,6 +261,7 @@ class PloneImporter:
                 self._progress()
         for item, _language, _kind in planned:
             self._redirects(item)
+        self._write_redirects()
         self._remember()
 
     def _all_uids(self):
@@ -327,7 +330,9 @@ class PloneImporter:
         data = blob.read()
         created = document is None
         if created:
-            document = ReportDocument(collection=self._collection())
+            document = ReportDocument(
+                collection=self._collection(), uploaded_by_user=self.users.get(item.owner)
+            )
         document.title = (item.title or blob.filename)[:255]
         document.description = item.description
         document.language = language if item.language else ""
@@ -355,7 +360,7 @@ class PloneImporter:
         data = blob.read()
         created = image is None
         if created:
-            image = image_model(collection=self._collection())
+            image = image_model(collection=self._collection(), uploaded_by_user=self.users.get(item.owner))
         image.title = (item.title or blob.filename)[:255]
         if hasattr(image, "credit"):
             image.credit = (item.rights or "")[:255]
@@ -412,6 +417,11 @@ class PloneImporter:
         return self._home(language)
 
     def _index_page(self, model, language):
+        if (model, language) not in self.index_pages:
+            self.index_pages[model, language] = self._find_or_create_index_page(model, language)
+        return self.index_pages[model, language]
+
+    def _find_or_create_index_page(self, model, language):
         home = self._home(language)
         existing = model.objects.child_of(home).first()
         if existing is not None:
@@ -651,18 +661,42 @@ class PloneImporter:
         paths += [f"{path}{suffix}" for path in list(paths) for suffix in ("/view", *extra)]
         for path in paths:
             old_path = Redirect.normalise_path(path)
-            if old_path in ("", "/"):
-                continue
-            Redirect.objects.update_or_create(
-                site=self.site,
-                old_path=old_path,
-                defaults={
-                    "redirect_page_id": page_id,
-                    "redirect_link": link if page_id is None else "",
-                    "is_permanent": True,
-                },
-            )
-            self.report.redirects += 1
+            if old_path not in ("", "/"):
+                self.wanted_redirects[old_path] = (page_id, link if page_id is None else "")
+
+    def _write_redirects(self):
+        """Create the redirects that are missing and correct those that changed, in a few queries."""
+        wanted = self.wanted_redirects
+        existing = {
+            redirect.old_path: redirect
+            for old_paths in _chunks(list(wanted), 500)
+            for redirect in Redirect.objects.filter(site=self.site, old_path__in=old_paths)
+        }
+        to_create, to_update = [], []
+        for old_path, (page_id, link) in wanted.items():
+            redirect = existing.get(old_path)
+            if redirect is None:
+                to_create.append(
+                    Redirect(
+                        site=self.site,
+                        old_path=old_path,
+                        redirect_page_id=page_id,
+                        redirect_link=link,
+                        is_permanent=True,
+                    )
+                )
+            elif (redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent) != (
+                page_id,
+                link,
+                True,
+            ):
+                redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent = page_id, link, True
+                to_update.append(redirect)
+        Redirect.objects.bulk_create(to_create, batch_size=500)
+        Redirect.objects.bulk_update(
+            to_update, ["redirect_page", "redirect_link", "is_permanent"], batch_size=500
+        )
+        self.report.redirects = len(wanted)
 
     # Bookkeeping ------------------------------------------------------------------
 
@@ -724,6 +758,11 @@ def _aware(value):
     if value is None or timezone.is_aware(value):
         return value
     return timezone.make_aware(value, timezone.get_default_timezone())
+
+
+def _chunks(values, size):
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
 
 
 def _sha1(data):

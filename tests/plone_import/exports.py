@@ -45,10 +45,10 @@ def site_items():
         f'<p><a href="{PORTAL_URL}/en/events/workshop">The workshop</a></p>'
     )
     items = [
-        _item("en", "LRF", "/en", "/", title="English", language="en"),
-        _item("fr", "LRF", "/fr", "/", title="Français", language="fr"),
-        _item("rw", "LRF", "/rw", "/", title="Ikinyarwanda", language="rw"),
-        _item(
+        make_item("en", "LRF", "/en", "/", title="English", language="en"),
+        make_item("fr", "LRF", "/fr", "/", title="Français", language="fr"),
+        make_item("rw", "LRF", "/rw", "/", title="Ikinyarwanda", language="rw"),
+        make_item(
             "about-en",
             "Document",
             "/en/about",
@@ -59,7 +59,7 @@ def site_items():
             text=text(about_en),
             subjects=["Death penalty"],
         ),
-        _item(
+        make_item(
             "about-fr",
             "Document",
             "/fr/a-propos",
@@ -68,7 +68,7 @@ def site_items():
             language="fr",
             text=text(f'<p>Voir <a href="resolveuid/{uid("about-en")}">la version anglaise</a>.</p>'),
         ),
-        _item(
+        make_item(
             "about-rw",
             "Document",
             "/rw/ibyerekeye",
@@ -77,8 +77,8 @@ def site_items():
             language="rw",
             text=text("<p>Turi bande.</p>"),
         ),
-        _item("news-folder", "Folder", "/en/news", "/en", title="News", language="en"),
-        _item(
+        make_item("news-folder", "Folder", "/en/news", "/en", title="News", language="en"),
+        make_item(
             "news-en",
             "News Item",
             "/en/news/launch",
@@ -91,7 +91,7 @@ def site_items():
             subjects=["Human rights defenders", "Unknown subject"],
             image={"blob": LEAD, "filename": "lead.png", "content-type": "image/png"},
         ),
-        _item(
+        make_item(
             "news-fr",
             "News Item",
             "/fr/actualites-lancement",
@@ -101,8 +101,8 @@ def site_items():
             description="Le rapport est publié.",
             effective="2025-03-04T10:00:00+00:00",
         ),
-        _item("events", "Folder", "/en/events", "/en", title="Events", language="en"),
-        _item(
+        make_item("events", "Folder", "/en/events", "/en", title="Events", language="en"),
+        make_item(
             "workshop",
             "Event",
             "/en/events/workshop",
@@ -115,8 +115,8 @@ def site_items():
             timezone="Africa/Kigali",
             location="Kigali",
         ),
-        _item("files", "Folder", "/en/files", "/en", title="Files", language="en"),
-        _item(
+        make_item("files", "Folder", "/en/files", "/en", title="Files", language="en"),
+        make_item(
             "report-pdf",
             "File",
             "/en/files/annual-report.pdf",
@@ -126,7 +126,7 @@ def site_items():
             description="The PDF",
             file={"blob": PDF, "filename": "annual-report.pdf", "content-type": "application/pdf"},
         ),
-        _item(
+        make_item(
             "logo",
             "Image",
             "/en/files/logo.png",
@@ -135,7 +135,7 @@ def site_items():
             language="en",
             image={"blob": LOGO, "filename": "logo.png", "content-type": "image/png"},
         ),
-        _item(
+        make_item(
             "private",
             "Document",
             "/en/private-notes",
@@ -145,7 +145,7 @@ def site_items():
             review_state="private",
             text=text("<p>Not yet.</p>"),
         ),
-        _item(
+        make_item(
             "moved",
             "Document",
             "/en/moved-page",
@@ -154,7 +154,7 @@ def site_items():
             language="en",
             text=text("<p>I moved.</p>"),
         ),
-        _item(
+        make_item(
             "old-link",
             "Link",
             "/en/old-link",
@@ -163,7 +163,7 @@ def site_items():
             language="en",
             remoteUrl=f"${{portal_url}}/resolveuid/{uid('about-en')}",
         ),
-        _item(
+        make_item(
             "outside-link",
             "Link",
             "/en/ohchr",
@@ -172,7 +172,7 @@ def site_items():
             language="en",
             remoteUrl="https://www.ohchr.org/",
         ),
-        _item(
+        make_item(
             "legal", "Document", "/legal", "/", title="Legal notice", language="", text=text("<p>Legal.</p>")
         ),
     ]
@@ -189,7 +189,7 @@ TRANSLATIONS = [
 REDIRECTS = {"/en/old-place/moved-page": "/en/moved-page", "/en/about-us": "/en/about"}
 
 
-def _item(name, portal_type, path, parent_path, *, review_state="published", **fields):
+def make_item(name, portal_type, path, parent_path, *, review_state="published", **fields):
     return {
         "name": name,
         "UID": uid(name),
