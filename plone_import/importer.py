@@ -58,6 +58,7 @@ from .readers import PloneExport
 KEY_NAMESPACE = uuid.UUID("5b0f6d3e-2c53-4c61-9a8e-2f0c6f1d7a10")
 COLLECTION_NAME = "Plone"
 DEFAULT_EVENT_LENGTH = timedelta(hours=1)
+TREE_FIELDS = ["path", "depth", "numchild", "url_path"]
 # The title of an index page the importer has to create for pages that need one.
 INDEX_TITLES = {
     "publications.NewsIndexPage": _("News"),
@@ -204,6 +205,7 @@ class PloneImporter:
         self.unchanged = set()
         self.used_keys = set()
         self.index_pages = {}
+        self.tree_changed = False
         self.wanted_redirects = {}  # old path -> (page id, link)
         self.uid_by_path = {item.path: item.uid for item in self.export.items}
 
@@ -500,20 +502,42 @@ class PloneImporter:
             )
             self.pending_themes = None
             self._set_fields(item, page, language, document)
+            if self.tree_changed:
+                parent.refresh_from_db(fields=TREE_FIELDS)
             parent.add_child(instance=page)
             if self.pending_themes is not None:
                 page.themes.set(self.pending_themes)  # saved with the page in the last pass
             self.report.count(item, "created")
         else:
+            parent = self._parent_for(item, language, type(page))
             self.pending_themes = None
             self._set_fields(item, page, language, document)
             if self.pending_themes is not None:
                 page.themes.set(self.pending_themes)
+            if self.tree_changed:
+                page.refresh_from_db(fields=TREE_FIELDS)
             page.save(clean=False)
+            if page.get_parent().pk != parent.pk:
+                page = self._move(item, page, parent)
             self.report.count(item, "updated")
         self.pages[item.uid] = page
         self.targets[item.uid] = Target(PAGE, page.pk)
         self.objects[key] = (page, checksum, item)
+        return page
+
+    def _move(self, item, page, parent):
+        """The item moved in Plone: its page moves too (its old address is among the redirects)."""
+        old_place = page.url_path
+        parent.refresh_from_db(fields=TREE_FIELDS)
+        slug = self._unique_slug(parent, page.slug, page)
+        if slug != page.slug:
+            page.slug = slug
+            page.save(clean=False)
+        page.move(parent, pos="last-child")
+        # Pages held in memory may now have stale tree fields: they are read again before each write.
+        self.tree_changed = True
+        page = type(page).objects.get(pk=page.pk)
+        self.report.note(item, f"moved from {old_place} to {page.url_path}")
         return page
 
     def _set_fields(self, item, page, language, document=None):
@@ -598,6 +622,8 @@ class PloneImporter:
             self.report.unresolved_links.append({"path": item.path, "link": link})
         if key in self.unchanged:
             return
+        if self.tree_changed:
+            page.refresh_from_db(fields=TREE_FIELDS)
         if "body" in {f.name for f in page._meta.get_fields()}:
             page.body = [("paragraph", RichText(html))] if html and html.strip() else []
         try:

@@ -267,6 +267,26 @@ class TestASite:
         assert imported_page(uid("private")).live
         assert Page.objects.count() == counts[0]
 
+    def test_an_item_moved_in_plone_moves_here(self, export_format, tmp_path, home_pages, s3_bucket):
+        import_plone(self.write(export_format, tmp_path))
+        legal = imported_page(uid("legal"))
+        child = imported_page(uid("news-en"))
+        items = site_items()
+        for item in items:
+            if item["name"] == "legal":
+                item.update(path="/en/about/legal", parent_path="/en/about", title="Legal notice (moved)")
+        redirects = {"/legal": "/en/about/legal"}
+        output = import_plone(WRITERS[export_format](tmp_path / "second", items, redirects=redirects))
+
+        moved = imported_page(uid("legal"))
+        assert moved.pk == legal.pk and moved.title == "Legal notice (moved)"
+        about = imported_page(uid("about-en"))
+        assert moved.get_parent().pk == about.pk and moved.url_path == f"{about.url_path}legal/"
+        assert "moved from /home/legal/ to /home/about/legal/" in output
+        assert redirect_of("/legal").redirect_page_id == moved.pk
+        assert Page.find_problems() == ([], [], [], [], [])
+        assert imported_page(uid("news-en")).url_path == child.url_path
+
     def test_a_dry_run_changes_nothing(self, export_format, tmp_path, home_pages, seaweedfs, s3_bucket):
         pages = Page.objects.count()
 
