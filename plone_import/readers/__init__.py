@@ -27,10 +27,14 @@ def detect_format(path) -> str:
     )
 
 
-def read_export(path, export_format="auto") -> PloneExport:
-    """Read and check the whole export; raise ExportError before anything is written."""
+def read_export(path, export_format="auto", *, blob_dir=None) -> PloneExport:
+    """Read and check the whole export; raise ExportError before anything is written.
+
+    ``blob_dir``: where the blobs of a collective.exportimport export made with
+    blob paths are (the Plone site's ``var/blobstorage``).
+    """
     if export_format in (None, "", "auto"):
         export_format = detect_format(path)
     if export_format not in FORMATS:
         raise ExportError(f"Unknown format “{export_format}”; expected one of {', '.join(FORMATS)}.")
-    return FORMATS[export_format].read(Path(path))
+    return FORMATS[export_format].read(Path(path), blob_dir=blob_dir)

@@ -2,7 +2,7 @@
 
 The content file is the list ``@@export_content`` writes; blobs are inline
 (``{"data": base64, "encoding": "base64", ...}``) or, with the "blob path"
-option, ``{"blob_path": ...}`` relative to the export's folder. The side
+option, ``{"blob_path": ...}`` relative to the site's blobstorage (``blob_dir``). The side
 files are read from the same folder when present:
 
 * ``translations.json``: a list of ``{lang: UID}`` groups
@@ -56,7 +56,7 @@ def is_collective_exportimport(path: Path) -> bool:
     return content_file(path) is not None
 
 
-def read(path: Path) -> PloneExport:
+def read(path: Path, blob_dir=None) -> PloneExport:
     file = content_file(path)
     if file is None:
         raise ExportError(
@@ -83,7 +83,7 @@ def read(path: Path) -> PloneExport:
             value = entry.get(name)
             if not isinstance(value, dict) or not value:
                 continue
-            blob = _blob(value, name, base, source)
+            blob = _blob(value, name, base, source, blob_dir)
             setattr(item, "blob" if name == "file" or entry["@type"] == "Image" else "image", blob)
         item.position = entry.get("getObjPositionInParent")
         if item.position is None:
@@ -151,17 +151,20 @@ def _item(entry, source, portal_url) -> ExportItem:
     )
 
 
-def _blob(value, name, base, source):
+def _blob(value, name, base, source, blob_dir=None):
     filename = value.get("filename") or name
     content_type = value.get("content-type") or ""
     if value.get("blob_path"):
+        # Written relative to the site's blobstorage (with a leading slash): found under
+        # --blob-dir, else beside the export; an absolute path that exists is taken as it is.
         blob_path = Path(value["blob_path"])
-        blob = Blob(
-            filename=filename,
-            content_type=content_type,
-            path=blob_path if blob_path.is_absolute() else base / blob_path,
-            size=value.get("size"),
-        )
+        if blob_dir is not None:
+            path = Path(blob_dir) / str(blob_path).lstrip("/")
+        elif blob_path.is_absolute() and blob_path.exists():
+            path = blob_path
+        else:
+            path = base / str(blob_path).lstrip("/")
+        blob = Blob(filename=filename, content_type=content_type, path=path, size=value.get("size"))
         check_blob_file(blob, base, source)
         return blob
     if "data" not in value:

@@ -30,7 +30,7 @@ def is_plone_exportimport(path: Path) -> bool:
     return path.is_dir() and (path / "content" / "__metadata__.json").is_file()
 
 
-def read(path: Path) -> PloneExport:
+def read(path: Path, blob_dir=None) -> PloneExport:
     base = Path(path)
     content = base / "content"
     if not (content / "__metadata__.json").is_file():

@@ -91,6 +91,28 @@ class TestGeneratedSite:
             assert by_uid[uid("moved")].old_paths == ["/en/old-place/moved-page"]
             assert by_uid[uid("workshop")].time_zone == "Africa/Kigali"
 
+    def test_collective_blob_paths_are_read_from_the_blobstorage(self, tmp_path):
+        content = write_collective_exportimport(tmp_path / "export")
+        entries = json.loads(content.read_text())
+        blobstorage = tmp_path / "blobstorage"
+        (blobstorage / "0x00" / "0x2a").mkdir(parents=True)
+        (blobstorage / "0x00" / "0x2a" / "0x03d1.blob").write_bytes(PDF)
+        for entry in entries:
+            if entry["UID"] == uid("report-pdf"):
+                entry["file"] = {
+                    "blob_path": "/0x00/0x2a/0x03d1.blob",
+                    "content-type": "application/pdf",
+                    "filename": "annual-report.pdf",
+                    "size": len(PDF),
+                }
+        content.write_text(json.dumps(entries))
+
+        export = read_export(content, blob_dir=blobstorage)
+        pdf = next(item for item in export.items if item.uid == uid("report-pdf"))
+        assert pdf.blob.filename == "annual-report.pdf" and pdf.blob.read() == PDF
+        with pytest.raises(ExportError, match=r"its file .*0x03d1.blob is missing"):
+            read_export(content)
+
     def test_the_format_is_detected(self, tmp_path):
         assert detect_format(write_plone_exportimport(tmp_path / "a")) == "plone.exportimport"
         assert detect_format(write_collective_exportimport(tmp_path / "b")) == "collective.exportimport"

@@ -19,6 +19,10 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", help="The export folder, or the collective.exportimport JSON file.")
         parser.add_argument("--format", default="auto", choices=["auto", *FORMATS])
+        parser.add_argument(
+            "--blob-dir",
+            help="collective.exportimport with blob paths: the Plone site's blobstorage folder.",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Do everything, then roll it back.")
         parser.add_argument(
             "--parent", type=int, help="The page the site goes under (default: the default site's home page)."
@@ -63,7 +67,7 @@ class Command(BaseCommand):
                 raise CommandError(f"--parent {options['parent']}: no such page.")
 
         try:
-            export = read_export(path, options["format"])
+            export = read_export(path, options["format"], blob_dir=options["blob_dir"])
         except ExportError as error:
             raise CommandError(f"Nothing was imported. {error}") from None
 
