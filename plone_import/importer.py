@@ -44,7 +44,7 @@ from wagtail.rich_text import RichText
 
 from locales.translation import translate
 from publications.choices import PublicationType
-from publications.models import PublicationFile, ReportDocument
+from publications.models import PublicationFile, PublicationPage, ReportDocument
 from upr.models import Theme
 
 from .links import DOCUMENT, IMAGE, PAGE, LinkRewriter, Target
@@ -611,6 +611,13 @@ class PloneImporter:
         if document_target is None:
             return None
         document = ReportDocument.objects.get(pk=document_target.id)
+        container = self.pages.get(item.parent_uid)
+        if isinstance(container, PublicationPage):
+            # The PDF of a publication that Plone keeps inside the publication's page.
+            if not any(file.document_id == document.pk for file in container.files.all()):
+                container.files.add(PublicationFile(document=document, language=language))
+                self.unchanged.discard(item.parent_uid)  # saved with its new file in the last pass
+            return None
         page = self._page(item, language, model, key=f"{item.uid}:page", document=document)
         # Links to the file still go to the file; its path goes to the page.
         self.targets[item.uid] = document_target

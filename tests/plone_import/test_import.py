@@ -364,3 +364,45 @@ class TestCommand:
         assert page.title == "Annual report 2024" and page.summary == "The PDF" and page.live
         assert [file.document_id for file in page.files.all()] == [imported(uid("report-pdf")).pk]
         assert "Succeeded" in output
+
+    def test_a_publication_holding_its_pdf(self, tmp_path, home_pages, s3_bucket):
+        from publications.models import PublicationPage
+
+        from .exports import make_item
+
+        items = site_items()
+        items += [
+            make_item(
+                "publication",
+                "Document",
+                "/en/files/report-2024",
+                "/en/files",
+                title="Report 2024",
+                language="en",
+                description="Our annual report.",
+                text={"data": "<p>Read it.</p>"},
+            ),
+            make_item(
+                "publication-pdf",
+                "File",
+                "/en/files/report-2024/report.pdf",
+                "/en/files/report-2024",
+                title="Report 2024 (PDF)",
+                language="en",
+                file={"blob": PDF, "filename": "report.pdf", "content-type": "application/pdf"},
+            ),
+        ]
+        for position, item in enumerate(items):
+            item["position"] = position
+        path = write_plone_exportimport(tmp_path / "export", items)
+        import_plone(path, "--map", "/en/files=publications.PublicationPage")
+
+        publication = imported_page(uid("publication"))
+        assert isinstance(publication, PublicationPage) and publication.summary == "Our annual report."
+        assert [file.document_id for file in publication.files.all()] == [imported(uid("publication-pdf")).pk]
+        assert not PloneItem.objects.filter(uid=f"{uid('publication-pdf')}:page").exists()
+        assert publication.revisions.count() == 1
+
+        import_plone(path, "--map", "/en/files=publications.PublicationPage")
+        assert PublicationPage.objects.filter(title="Report 2024").count() == 1
+        assert imported_page(uid("publication")).files.count() == 1

@@ -179,3 +179,48 @@ class TestBrokenExports:
 
         with pytest.raises(ExportError, match="translations.json: invalid JSON"):
             read_export(export)
+
+
+class TestVoltoBlocks:
+    def test_slate_text_and_images_become_html(self):
+        from plone_import.readers.volto import blocks_to_html
+
+        blocks = {
+            "a": {"@type": "title"},
+            "b": {
+                "@type": "slate",
+                "value": [
+                    {"type": "h2", "children": [{"text": "Our work"}]},
+                    {
+                        "type": "p",
+                        "children": [
+                            {"text": "See "},
+                            {
+                                "type": "link",
+                                "data": {"url": "/en/about"},
+                                "children": [{"text": "us & them"}],
+                            },
+                            {"type": "strong", "children": [{"text": "!"}]},
+                        ],
+                    },
+                ],
+            },
+            "c": {"@type": "image", "url": "resolveuid/abc", "alt": "A", "align": "left"},
+            "d": {"@type": "listing"},
+        }
+
+        html = blocks_to_html(blocks, {"items": ["a", "b", "c", "d"]})
+
+        assert html == (
+            '<h2>Our work</h2><p>See <a href="/en/about">us &amp; them</a><strong>!</strong></p>'
+            '<p><img src="resolveuid/abc" alt="A" class="image-left"></p>'
+        )
+
+    def test_the_base_sample_site_root_text(self):
+        from plone_import.readers.base import load_json
+        from plone_import.readers.volto import blocks_to_html
+
+        root = load_json(SAMPLES / "base_import" / "content" / "plone_site_root" / "data.json", SAMPLES)
+        html = blocks_to_html(root["blocks"], root["blocks_layout"])
+        assert html.startswith("<p>If you&#x27;re seeing this text")
+        assert "<h2>Get started</h2>" in html
