@@ -274,7 +274,10 @@ class PloneImporter:
 
     def _language(self, item):
         code = self.language_map.get(item.language, item.language) or self.default_language
-        if code not in dict(settings.WAGTAIL_CONTENT_LANGUAGES):
+        languages = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
+        if code not in languages and code.split("-")[0] in languages:
+            code = code.split("-")[0]  # fr-ca: French
+        if code not in languages:
             return None
         if code not in self.locales:
             self.locales[code] = Locale.objects.get_or_create(language_code=code)[0]
@@ -364,6 +367,7 @@ class PloneImporter:
         if created:
             image = image_model(collection=self._collection(), uploaded_by_user=self.users.get(item.owner))
         image.title = (item.title or blob.filename)[:255]
+        image.description = item.description[:255]
         if hasattr(image, "credit"):
             image.credit = (item.rights or "")[:255]
         if created or image.file_hash != _sha1(data):

@@ -72,7 +72,8 @@ class ExportItem:
 
     @property
     def is_published(self):
-        return self.review_state in {"published", "internally_published", "external"}
+        # An item without a workflow state has no workflow: Plone shows it like its folder.
+        return self.review_state in {"", "published", "internally_published", "external"}
 
     def checksum(self) -> str:
         """A digest of everything the importer reads from the item: equal digests, nothing to update."""

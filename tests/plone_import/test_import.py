@@ -406,3 +406,16 @@ class TestCommand:
         import_plone(path, "--map", "/en/files=publications.PublicationPage")
         assert PublicationPage.objects.filter(title="Report 2024").count() == 1
         assert imported_page(uid("publication")).files.count() == 1
+
+    def test_regional_languages_and_items_without_workflow(self, tmp_path, home_pages, s3_bucket):
+        items = site_items()
+        for item in items:
+            if item["name"] == "about-fr":
+                item["language"] = "fr-ca"
+            if item["name"] == "moved":
+                item["review_state"] = None  # no workflow: shown like its folder
+
+        import_plone(write_plone_exportimport(tmp_path / "export", items))
+
+        assert imported_page(uid("about-fr")).locale.language_code == "fr"
+        assert imported_page(uid("moved")).live
