@@ -21,7 +21,6 @@ import io
 import uuid
 import zoneinfo
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from html import escape
 
@@ -53,6 +52,8 @@ from .mapping import FOLDER_TYPES, LANGUAGE_ROOT, LINK, TypeMapping, accepts, in
 from .mapping import IMAGE as IMAGE_KIND
 from .models import PloneImportRun, PloneItem
 from .readers import PloneExport
+from .redirects import write_redirects
+from .report import Report
 
 # Translation keys made from Plone UIDs: the same group gives the same key on every run.
 KEY_NAMESPACE = uuid.UUID("5b0f6d3e-2c53-4c61-9a8e-2f0c6f1d7a10")
@@ -82,33 +83,6 @@ class ItemError(Exception):
 
 class _Rollback(Exception):
     pass
-
-
-@dataclass
-class Report:
-    counts: dict = field(default_factory=lambda: defaultdict(lambda: defaultdict(int)))
-    skipped: list = field(default_factory=list)
-    unresolved_links: list = field(default_factory=list)
-    notes: list = field(default_factory=list)
-    redirects: int = 0
-
-    def count(self, item, what):
-        self.counts[item.portal_type][what] += 1
-
-    def skip(self, item, reason):
-        self.skipped.append({"path": item.path, "uid": item.uid, "type": item.portal_type, "reason": reason})
-
-    def note(self, item, note):
-        self.notes.append({"path": item.path, "note": note})
-
-    def as_dict(self):
-        return {
-            "counts": {kind: dict(values) for kind, values in sorted(self.counts.items())},
-            "skipped": self.skipped,
-            "unresolved_links": self.unresolved_links,
-            "notes": self.notes,
-            "redirects": self.redirects,
-        }
 
 
 class PloneImporter:
@@ -263,7 +237,7 @@ class PloneImporter:
                 self._progress()
         for item, _language, _kind in planned:
             self._redirects(item)
-        self._write_redirects()
+        self.report.redirects = write_redirects(self.site, self.wanted_redirects)
         self._remember()
 
     def _all_uids(self):
@@ -701,40 +675,6 @@ class PloneImporter:
             if old_path not in ("", "/"):
                 self.wanted_redirects[old_path] = (page_id, link if page_id is None else "")
 
-    def _write_redirects(self):
-        """Create the redirects that are missing and correct those that changed, in a few queries."""
-        wanted = self.wanted_redirects
-        existing = {
-            redirect.old_path: redirect
-            for old_paths in _chunks(list(wanted), 500)
-            for redirect in Redirect.objects.filter(site=self.site, old_path__in=old_paths)
-        }
-        to_create, to_update = [], []
-        for old_path, (page_id, link) in wanted.items():
-            redirect = existing.get(old_path)
-            if redirect is None:
-                to_create.append(
-                    Redirect(
-                        site=self.site,
-                        old_path=old_path,
-                        redirect_page_id=page_id,
-                        redirect_link=link,
-                        is_permanent=True,
-                    )
-                )
-            elif (redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent) != (
-                page_id,
-                link,
-                True,
-            ):
-                redirect.redirect_page_id, redirect.redirect_link, redirect.is_permanent = page_id, link, True
-                to_update.append(redirect)
-        Redirect.objects.bulk_create(to_create, batch_size=500)
-        Redirect.objects.bulk_update(
-            to_update, ["redirect_page", "redirect_link", "is_permanent"], batch_size=500
-        )
-        self.report.redirects = len(wanted)
-
     # Bookkeeping ------------------------------------------------------------------
 
     def _uids_by_path(self):
@@ -795,11 +735,6 @@ def _aware(value):
     if value is None or timezone.is_aware(value):
         return value
     return timezone.make_aware(value, timezone.get_default_timezone())
-
-
-def _chunks(values, size):
-    for start in range(0, len(values), size):
-        yield values[start : start + size]
 
 
 def _sha1(data):
