@@ -200,6 +200,13 @@ class PloneImporter:
                 continue
             planned.append((item, language, kind))
         self._fold_index_folders(planned)
+        by_uid = {item.uid: item for item in self.export.items}
+        for folder_uid, page_uid in self.export.default_pages.items():
+            if folder_uid in by_uid and page_uid in by_uid:
+                # Both are imported; an editor decides whether the folder's page should say more.
+                self.report.note(
+                    by_uid[folder_uid], f"Plone showed {by_uid[page_uid].path} as this folder's page"
+                )
 
         for root in self.export.root_uids:
             self.targets[root] = Target(PAGE, self.parent.pk)

@@ -102,6 +102,7 @@ class TestPloneExportImportSamples:
         assert (image.width, image.height) == (800, 800)
         assert redirect_of("/plone.pdf").redirect_link == document.url
         assert redirect_of("/bar/foo").redirect_page_id == published.pk
+        assert "/foo: Plone showed /foo/another-page as this folder's page" in output
 
     def test_the_multilingual_sample_as_translations(self, home_pages):
         output = import_plone(SAMPLES / "multilingual_import", "--language", "de=fr", "--language", "es=rw")
