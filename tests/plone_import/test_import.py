@@ -201,6 +201,21 @@ class TestASite:
         french = imported_page(uid("about-fr")).body[0].value.source
         assert f'<a id="{about.pk}" linktype="page">' in french
 
+    def test_the_api_gives_the_text_with_its_links_and_images(
+        self, export_format, tmp_path, home_pages, client, s3_bucket
+    ):
+        PloneImporter(read_export(self.write(export_format, tmp_path)), site_url=PORTAL_URL).run()
+        about = imported_page(uid("about-en"))
+
+        response = client.get(f"/api/v2/pages/{about.pk}/")
+
+        assert response.status_code == 200
+        html = response.json()["body"][0]["value"]
+        news = imported_page(uid("news-en"))
+        assert f'<a href="{news.url}">launch</a>' in html
+        assert f'href="{imported(uid("report-pdf")).url}"' in html
+        assert '<img alt="Logo"' in html
+
     def test_files_go_to_the_bucket_byte_for_byte(
         self, export_format, tmp_path, home_pages, seaweedfs, s3_bucket
     ):
