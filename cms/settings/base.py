@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "programmes",
     "legal_aid",
     "search",
+    "plone_import",
     "demo",
     # Wagtail and its add-ons
     "wagtail_localize",
