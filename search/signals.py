@@ -92,7 +92,9 @@ def connect():
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
     # Per page type: a receiver for every model would keep Django from deleting anything in bulk.
     for model in get_page_models():
-        pre_delete.connect(page_deleted, sender=model, dispatch_uid=f"search-page-deleted-{model._meta.label}")
+        pre_delete.connect(
+            page_deleted, sender=model, dispatch_uid=f"search-page-deleted-{model._meta.label}"
+        )
     post_page_move.connect(subtree_changed, dispatch_uid="search-page-moved")
     for restriction, uid in ((PageViewRestriction, "page"), (CollectionViewRestriction, "collection")):
         receiver = subtree_changed if restriction is PageViewRestriction else collection_privacy_changed
