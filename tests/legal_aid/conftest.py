@@ -3,15 +3,8 @@ import pytest
 from wagtail.models import Locale
 
 from legal_aid.factories import LegalAidIndexPageFactory
-from tests.support.site_tree import ensure_upr_vocabularies
 from upr.models import Country
 from users.factories import UserFactory
-
-
-@pytest.fixture
-def upr_vocabularies(locales):
-    """States, organisations, cycles, sessions, UPR Info issues and SDGs, in en (and fr, rw where known)."""
-    ensure_upr_vocabularies()
 
 
 @pytest.fixture
