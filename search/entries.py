@@ -147,13 +147,26 @@ def _codes(obj, name, attribute):
     return {getattr(item, attribute) for item in items if getattr(item, attribute, None)}
 
 
+def restricted_collection_paths():
+    """The tree paths of the collections that are private (their documents, and those of the
+    collections under them, are not public)."""
+    from wagtail.models import CollectionViewRestriction
+
+    return tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True).distinct())
+
+
+def is_public_document(document, restricted_paths):
+    return not document.collection.path.startswith(restricted_paths) if restricted_paths else True
+
+
 def _public_documents(page):
     """The documents of a publication's files whose text may be searched: not in a private collection."""
     files = getattr(page, "files", None)
     if files is None:
         return []
+    restricted = restricted_collection_paths()
     documents = [file.document for file in files.all().select_related("document__collection")]
-    return [document for document in documents if not document.collection.get_view_restrictions().exists()]
+    return [document for document in documents if is_public_document(document, restricted)]
 
 
 def update_page(page):

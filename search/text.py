@@ -92,27 +92,28 @@ class Query:
             found.update(self._variants(word))
         return found
 
-    def search_query(self, any_word=False):
-        """The query for Wagtail's search API: every word (in one of its stems) and every phrase,
-        or any of them."""
-        parts = []
-        for word in self.words:
-            variants = self._variants(word)
-            parts.append(
-                PlainText(variants[0]) if len(variants) == 1 else Or([PlainText(v) for v in variants])
-            )
+    def alternatives(self):
+        """For each word and each phrase of the text, the forms (stems, and stemmed phrases) in which
+        it may be found, in the languages of the query."""
+        groups = [self._variants(word) for word in self.words]
         for phrase in self.phrases:
-            options = list(
-                dict.fromkeys(
-                    " ".join(stem(word, language) for word in phrase if not _elided(word, language))
-                    for language in self.languages
-                )
+            options = dict.fromkeys(
+                " ".join(stem(word, language) for word in phrase if not _elided(word, language))
+                for language in self.languages
             )
-            options = [Phrase(option) for option in options if option]
-            parts.extend([options[0]] if len(options) == 1 else [Or(options)] if options else [])
-        if len(parts) == 1:
-            return parts[0]
-        return Or(parts) if any_word else And(parts)
+            groups.append([option for option in options if option])
+        return [group for group in groups if group]
+
+    def _is_phrase(self, group):
+        return " " in group[0]
+
+    def search_query(self):
+        """The query for Wagtail's search API: every word (in one of its stems) and every phrase."""
+        parts = []
+        for group in self.alternatives():
+            kind = Phrase if self._is_phrase(group) else PlainText
+            parts.append(kind(group[0]) if len(group) == 1 else Or([kind(option) for option in group]))
+        return parts[0] if len(parts) == 1 else And(parts)
 
 
 def excerpt(text, stems, language, length=EXCERPT_LENGTH):
