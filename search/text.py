@@ -31,10 +31,16 @@ PHRASE = re.compile(r'"([^"]+)"')
 EXCERPT_LENGTH = 240
 
 
+# The combining marks that decomposed accented letters leave (é -> e + U+0301).
+COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text):
     """``text`` in lower case without accents: "Côte d’Ivoire" -> "cote d’ivoire"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 @functools.cache
@@ -57,7 +63,9 @@ def words(text):
 
 def terms(text, language):
     """``text`` as the index keeps it: folded, stemmed words separated by spaces."""
-    return " ".join(stem(word, language) for word in words(text) if not _elided(word, language))
+    found = words(text)
+    stems = {word: stem(word, language) for word in set(found) if not _elided(word, language)}
+    return " ".join(stems[word] for word in found if word in stems)
 
 
 def _elided(word, language):
