@@ -118,7 +118,11 @@ def pdftotext_rate():
     files = pdf_files()
     from pypdfium2 import PdfDocument
 
-    page_counts = {pdf: len(PdfDocument(str(pdf))) for pdf, _language in files}
+    page_counts = {}
+    for pdf, _language in files:
+        document = PdfDocument(str(pdf))
+        page_counts[pdf] = len(document)
+        document.close()
     pages, started = 0, time.perf_counter()
     with tempfile.TemporaryDirectory() as folder:
         for number in range(DOCUMENTS):
