@@ -165,3 +165,31 @@ def _relative(path: Path, base: Path) -> str:
         return str(path.relative_to(base))
     except ValueError:
         return str(path)
+
+
+def content_fields(data, path) -> dict:
+    """What both export formats give alike of an item's content (plone.restapi's serialisation):
+    the fields of an ExportItem other than its place in the tree."""
+    from plone_import.readers.volto import blocks_to_html
+
+    return {
+        "language": plain_language(data.get("language")),
+        "plone_id": data.get("id") or path.rstrip("/").rsplit("/", 1)[-1],
+        "title": data.get("title") or "",
+        "description": data.get("description") or "",
+        "text": rich_text(data.get("text")) or blocks_to_html(data.get("blocks"), data.get("blocks_layout")),
+        "subjects": list(data.get("subjects") or data.get("subject") or []),
+        "created": parse_date(data.get("created")),
+        "effective": parse_date(data.get("effective")),
+        "modified": parse_date(data.get("modified")),
+        "review_state": data.get("review_state") or "",
+        "owner": first(data.get("creators")),
+        "remote_url": data.get("remoteUrl") or "",
+        "start": parse_date(data.get("start")),
+        "end": parse_date(data.get("end")),
+        "whole_day": bool(data.get("whole_day")),
+        "open_end": bool(data.get("open_end")),
+        "time_zone": data.get("timezone") or "",
+        "location": data.get("location") or "",
+        "rights": data.get("rights") or "",
+    }

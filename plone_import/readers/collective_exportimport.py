@@ -22,14 +22,10 @@ from .base import (
     ExportItem,
     PloneExport,
     check_blob_file,
-    first,
+    content_fields,
     load_json,
-    parse_date,
-    plain_language,
-    rich_text,
 )
 from .plone_exportimport import add_old_paths
-from .volto import blocks_to_html
 
 FORMAT = "collective.exportimport"
 SIDE_FILES = {"translations.json", "redirects.json", "ordering.json", "defaultpages.json"}
@@ -121,7 +117,6 @@ def _local_path(url, portal_url):
 def _item(entry, source, portal_url) -> ExportItem:
     parent = entry.get("parent") or {}
     path = _local_path(entry.get("@id") or "", portal_url)
-    text = rich_text(entry.get("text")) or blocks_to_html(entry.get("blocks"), entry.get("blocks_layout"))
     return ExportItem(
         uid=entry["UID"],
         portal_type=entry["@type"],
@@ -129,25 +124,7 @@ def _item(entry, source, portal_url) -> ExportItem:
         parent_path=_local_path(parent.get("@id") or portal_url, portal_url),
         parent_uid=parent.get("UID") or "",
         source=source,
-        language=plain_language(entry.get("language")),
-        plone_id=entry.get("id") or path.rsplit("/", 1)[-1],
-        title=entry.get("title") or "",
-        description=entry.get("description") or "",
-        text=text,
-        subjects=list(entry.get("subjects") or entry.get("subject") or []),
-        created=parse_date(entry.get("created")),
-        effective=parse_date(entry.get("effective")),
-        modified=parse_date(entry.get("modified")),
-        review_state=entry.get("review_state") or "",
-        owner=first(entry.get("creators")),
-        remote_url=entry.get("remoteUrl") or "",
-        start=parse_date(entry.get("start")),
-        end=parse_date(entry.get("end")),
-        whole_day=bool(entry.get("whole_day")),
-        open_end=bool(entry.get("open_end")),
-        time_zone=entry.get("timezone") or "",
-        location=entry.get("location") or "",
-        rights=entry.get("rights") or "",
+        **content_fields(entry, path),
     )
 
 

@@ -13,13 +13,9 @@ from .base import (
     ExportItem,
     PloneExport,
     check_blob_file,
-    first,
+    content_fields,
     load_json,
-    parse_date,
-    plain_language,
-    rich_text,
 )
-from .volto import blocks_to_html
 
 FORMAT = "plone.exportimport"
 SITE_ROOT_DIR = "plone_site_root"
@@ -90,7 +86,6 @@ def _item(data, source) -> ExportItem:
     if not uid or not path:
         raise ExportError(f"{source}: the item has no UID or no @id.")
     parent = data.get("parent") or {}
-    text = rich_text(data.get("text")) or blocks_to_html(data.get("blocks"), data.get("blocks_layout"))
     return ExportItem(
         uid=uid,
         portal_type=data["@type"],
@@ -98,25 +93,7 @@ def _item(data, source) -> ExportItem:
         parent_path=(parent.get("@id") or "/").rstrip("/") or "/",
         parent_uid=parent.get("UID") or SITE_ROOT_DIR,
         source=source,
-        language=plain_language(data.get("language")),
-        plone_id=data.get("id") or path.rstrip("/").rsplit("/", 1)[-1],
-        title=data.get("title") or "",
-        description=data.get("description") or "",
-        text=text,
-        subjects=list(data.get("subjects") or []),
-        created=parse_date(data.get("created")),
-        effective=parse_date(data.get("effective")),
-        modified=parse_date(data.get("modified")),
-        review_state=data.get("review_state") or "",
-        owner=first(data.get("creators")),
-        remote_url=data.get("remoteUrl") or "",
-        start=parse_date(data.get("start")),
-        end=parse_date(data.get("end")),
-        whole_day=bool(data.get("whole_day")),
-        open_end=bool(data.get("open_end")),
-        time_zone=data.get("timezone") or "",
-        location=data.get("location") or "",
-        rights=data.get("rights") or "",
+        **content_fields(data, path),
     )
 
 
