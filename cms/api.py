@@ -1,11 +1,10 @@
 """The public read API, mounted at /api/v2/. Each app registers its own endpoints here."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api import PagesAPIViewSet, RedirectsAPIViewSet
+from home.api import ImagesAPIViewSet, PagesAPIViewSet, RedirectsAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
+from publications.api import DocumentsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,

@@ -17,6 +17,9 @@ from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet as WagtailRedirectsAPIViewSet
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+
+from home.api_contract import APIContractMixin
 
 # parameter -> the lookups it may mean, the first one the page type has wins
 VOCABULARY_FILTERS = {
@@ -70,7 +73,7 @@ class VocabularyFilter(BaseFilterBackend):
         return queryset
 
 
-class PagesAPIViewSet(WagtailPagesAPIViewSet):
+class PagesAPIViewSet(APIContractMixin, WagtailPagesAPIViewSet):
     filter_backends = [VocabularyFilter, *WagtailPagesAPIViewSet.filter_backends]
     known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(VOCABULARY_FILTERS)
 
@@ -83,7 +86,13 @@ class PagesAPIViewSet(WagtailPagesAPIViewSet):
         return fields
 
 
-class RedirectsAPIViewSet(WagtailRedirectsAPIViewSet):
+class ImagesAPIViewSet(APIContractMixin, WagtailImagesAPIViewSet):
+    """Wagtail's images endpoint; ``?locale=`` is accepted as everywhere (images are not translated)."""
+
+    known_query_parameters = WagtailImagesAPIViewSet.known_query_parameters.union({"locale"})
+
+
+class RedirectsAPIViewSet(APIContractMixin, WagtailRedirectsAPIViewSet):
     """Wagtail's redirects endpoint, finding ``?html_path=`` however it is written (trailing slash, query)."""
 
     def find_object(self, queryset, request):

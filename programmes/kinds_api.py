@@ -1,7 +1,6 @@
 """The programme kinds endpoint of the API (kept apart from api.py, which the models import)."""
 
-from django.conf import settings
-
+from home.api_contract import request_language
 from programmes.models import ProgrammeKind
 from upr.api import VocabularyAPIViewSet
 from upr.models import source_rows
@@ -12,9 +11,10 @@ class ProgrammeKindsAPIViewSet(VocabularyAPIViewSet):
 
     model = ProgrammeKind
     name = "programme-kinds"
+    item_fields = ("id", "slug", "name", "description")
 
     def items(self, labels):
-        language = self.request.GET.get("locale") or settings.LANGUAGE_CODE
+        language = request_language(self.request)
         sources = ProgrammeKind.objects.filter(source_rows()).order_by("name")
         translated = {
             kind.translation_key: kind

@@ -315,6 +315,13 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# The API ------------------------------------------------------------------
+# One error body for every endpoint (home/api_contract.py).
+
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "home.api_contract.exception_handler",
+}
 WAGTAILSEARCH_HITS_MAX_AGE = 14
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
