@@ -12,7 +12,7 @@ from django.urls import path
 
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
 from home.api_contract import (
     APIContractMixin,
@@ -22,16 +22,19 @@ from home.api_contract import (
     selected_fields,
     whole_number,
 )
+from home.openapi import extend_schema_actions
 from home.serializers import page_summary
+from search import api_schema
 from search.hits import serialise_hits
 from search.labels import facet_items
 from search.query import FILTERS, InvalidSearch, Search, parse_filters
 
 SUGGESTIONS = 10
 PAGE_SIZE = 20
-MAX_PAGE_SIZE = 50
+MAX_PAGE_SIZE = api_schema.MAX_PAGE_SIZE
 
 
+@extend_schema_actions(listing_view=api_schema.SEARCH)
 class SearchAPIViewSet(APIContractMixin, BaseAPIViewSet):
     """One search over every kind of public item, ranked, filtered and counted by facets."""
 
@@ -91,6 +94,9 @@ class SearchAPIViewSet(APIContractMixin, BaseAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
+@extend_schema_actions(
+    listing_view=api_schema.autocomplete(sorted(model._meta.label for model in get_page_models()))
+)
 class AutocompleteAPIViewSet(APIContractMixin, BaseAPIViewSet):
     """The titles of live, public pages in one language that start with what the reader typed."""
 

@@ -15,6 +15,8 @@ from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
 from home.api_contract import APIContractMixin, only_fields, request_language, selected_fields
+from home.openapi import extend_schema_actions
+from upr import api_schema
 from upr.caching import cached
 from upr.export import csv_response, xlsx_response
 from upr.facets import FACETS, counts_many, facets
@@ -59,6 +61,12 @@ class CountedQuerySet:
         return self.queryset[index]
 
 
+@extend_schema_actions(
+    listing_view=api_schema.LISTING,
+    detail_view=api_schema.DETAIL,
+    stats_view=api_schema.STATS,
+    export_view=api_schema.EXPORT,
+)
 class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
@@ -322,6 +330,7 @@ class VocabularyAPIViewSet(APIContractMixin, BaseAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
+@extend_schema_actions(listing_view=api_schema.COUNTRIES)
 class CountriesAPIViewSet(VocabularyAPIViewSet):
     model = Country
     name = "countries"
@@ -347,6 +356,7 @@ class CountriesAPIViewSet(VocabularyAPIViewSet):
         )
 
 
+@extend_schema_actions(listing_view=api_schema.SESSIONS)
 class SessionsAPIViewSet(VocabularyAPIViewSet):
     model = Session
     name = "sessions"
@@ -375,6 +385,7 @@ class SessionsAPIViewSet(VocabularyAPIViewSet):
         ]
 
 
+@extend_schema_actions(listing_view=api_schema.THEMES)
 class ThemesAPIViewSet(VocabularyAPIViewSet):
     model = Recommendation.themes.rel.model
     name = "themes"
@@ -384,6 +395,7 @@ class ThemesAPIViewSet(VocabularyAPIViewSet):
         return sorted(labels.themes.values(), key=lambda item: item["name"])
 
 
+@extend_schema_actions(listing_view=api_schema.SDGS)
 class SDGsAPIViewSet(VocabularyAPIViewSet):
     model = Recommendation.sdgs.rel.model
     name = "sdgs"
@@ -393,6 +405,7 @@ class SDGsAPIViewSet(VocabularyAPIViewSet):
         return sorted(labels.sdgs.values(), key=lambda item: item["number"])
 
 
+@extend_schema_actions(listing_view=api_schema.AFFECTED_GROUPS)
 class AffectedGroupsAPIViewSet(VocabularyAPIViewSet):
     model = Recommendation.affected_groups.rel.model
     name = "affected_groups"

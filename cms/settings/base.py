@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -321,6 +323,29 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "home.api_contract.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "home.openapi.AutoSchema",
+}
+
+# The OpenAPI description at /api/schema/, its documentation page at /api/schema/docs/.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "UPR advocacy CMS API",
+    "DESCRIPTION": (
+        "The public, read-only API of the CMS: pages of every type, images, documents, UPR "
+        "recommendations with their filters, facets and statistics, the vocabularies, search and "
+        "autocomplete. Every error has the body described by the `Error` schema. The RSS and iCalendar "
+        "feeds are at /feeds/ (not JSON, so not described here)."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["cms.openapi.api_endpoints_only"],
+    "GET_MOCK_REQUEST": "cms.openapi.mock_request",
+    "ENUM_NAME_OVERRIDES": {},
+    "DISABLE_ERRORS_AND_WARNINGS": False,
 }
 WAGTAILSEARCH_HITS_MAX_AGE = 14
 WAGTAIL_ENABLE_UPDATE_CHECK = False
