@@ -19,7 +19,7 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 
-from home.api_contract import APIContractMixin
+from home.api_contract import APIContractMixin, is_whole_number
 
 # parameter -> the lookups it may mean, the first one the page type has wins
 VOCABULARY_FILTERS = {
@@ -54,7 +54,7 @@ class VocabularyFilter(BaseFilterBackend):
                 continue
             values = [value.strip() for value in request.GET[parameter].split(",") if value.strip()]
             if parameter in NUMERIC:
-                if not all(value.isdigit() for value in values):
+                if not all(is_whole_number(value) for value in values):
                     raise BadRequestError(f"{parameter}: give whole numbers, e.g. {parameter}=2")
                 values = [int(value) for value in values]
             elif parameter == "country":

@@ -136,20 +136,30 @@ def request_language(request):
     return language if language in content_languages() else settings.LANGUAGE_CODE
 
 
+# The largest number a query parameter may give: it fits every database's integer column.
+LARGEST_NUMBER = 999_999_999
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def is_whole_number(value):
+    """Whether ``value`` is written as a whole number of at most nine ASCII digits."""
+    return bool(_WHOLE_NUMBER.fullmatch(value))
+
+
 def limit_max():
     return settings.WAGTAILAPI_LIMIT_MAX
 
 
 def whole_number(request, name, default, maximum=None):
     """``?name=`` as a whole number from 0 to ``maximum``, or a 400."""
-    raw = request.GET.get(name, default)
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise BadRequestError(_("%(name)s: give a whole number") % {"name": name}) from None
-    if value < 0:
+    raw = str(request.GET.get(name, default)).strip()
+    if raw.startswith("-") and is_whole_number(raw[1:]):
         raise BadRequestError(_("%(name)s: give a number of 0 or more") % {"name": name})
-    if maximum is not None and value > maximum:
+    if not is_whole_number(raw):
+        raise BadRequestError(_("%(name)s: give a whole number") % {"name": name})
+    value = int(raw)
+    maximum = LARGEST_NUMBER if maximum is None else maximum
+    if value > maximum:
         raise BadRequestError(_("%(name)s: at most %(maximum)d") % {"name": name, "maximum": maximum})
     return value
 
@@ -220,10 +230,18 @@ class APIContractMixin:
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if any("\x00" in value for value in [name, *values]):
+                raise BadRequestError(_("%(name)s: a parameter cannot hold a NUL character") % {"name": name})
         if check_locale(request):
             # Messages meant for a person (errors) in the language asked for.
             translation.activate(request.GET["locale"])
             request.LANGUAGE_CODE = request.GET["locale"]
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not is_whole_number(request.GET["id"]):
+            raise BadRequestError(_("id: give a whole number"))
+        return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
         return APIView.handle_exception(self, exc)

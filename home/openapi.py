@@ -30,6 +30,8 @@ from django.conf import settings
 
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
+from home.api_contract import LARGEST_NUMBER
+
 # Schemas shared by the endpoints ----------------------------------------------
 
 
@@ -159,14 +161,18 @@ def window_parameters(maximum=None):
             {"type": "integer", "minimum": 0, "maximum": maximum},
             description=f"How many items (at most {maximum}).",
         ),
-        OpenApiParameter("offset", {"type": "integer", "minimum": 0}, description="How many items to skip."),
+        OpenApiParameter(
+            "offset",
+            {"type": "integer", "minimum": 0, "maximum": LARGEST_NUMBER},
+            description="How many items to skip.",
+        ),
     ]
 
 
 def list_parameter(name, description, enum=None, numbers=False):
     """A filter taking one value or several separated by commas."""
     if numbers and not enum:
-        schema = {"type": "string", "pattern": r"^[0-9]+(,[0-9]+)*$"}
+        schema = {"type": "string", "pattern": r"^[0-9]{1,9}(,[0-9]{1,9})*$"}
         description = f"{description} Several numbers may be separated by commas."
     elif enum:
         values = "|".join(re.escape(str(value)) for value in enum)
@@ -253,7 +259,10 @@ WAGTAIL_FIELDS = [
         obj({"url": STRING, "full_url": URL, "width": INTEGER, "height": INTEGER, "alt": STRING}),
     ),
     _wagtail_field("wagtail.documents.api.v2.serializers.DocumentDownloadUrlField", URL),
-    _wagtail_field("wagtail.images.api.v2.serializers.ImageDownloadUrlField", URL),
+    _wagtail_field(
+        "wagtail.images.api.v2.serializers.ImageDownloadUrlField",
+        {"type": "string", "description": "The original file: a path on this site, or a storage URL."},
+    ),
     _wagtail_field(
         "wagtail.api.v2.serializers.PageTypeField", {"type": "string", "description": "app_label.Model"}
     ),
@@ -304,6 +313,16 @@ class AutoSchema(SpectacularAutoSchema):
     def get_filter_backends(self):
         return [] if self._is_wagtail() else super().get_filter_backends()
 
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        schema = super()._map_serializer_field(field, direction, bypass_extensions)
+        if getattr(field, "allow_blank", False) and schema.get("format") in ("uri", "email"):
+            # A blank URL or e-mail address is given as "": a string, not a URI.
+            schema = {key: value for key, value in schema.items() if key != "format"}
+            schema["description"] = (
+                schema.get("description", "") + f" A {field.__class__.__name__[:-5].lower()}, or empty."
+            ).strip()
+        return schema
+
     def _error_ref(self):
         component = ResolvedComponent("Error", ResolvedComponent.SCHEMA, schema=ERROR, object="Error")
         self.registry.register_on_missing(component)
@@ -333,6 +352,12 @@ class AutoSchema(SpectacularAutoSchema):
         parameters = super().get_override_parameters()
         if isinstance(self.view, PagesAPIViewSet):
             parameters = [*parameters, *self._pages_parameters()]
+        elif self._is_wagtail() and self.view.action == "find_view":
+            parameters = [*parameters, OpenApiParameter("id", int, description="The id of what to find.")]
+            if self._endpoint() == "redirects":
+                parameters.append(
+                    OpenApiParameter("html_path", str, description="An old path, e.g. /old/page/.")
+                )
         elif self._is_wagtail() and self.view.action == "listing_view" and self._wagtail_serialised():
             parameters = [
                 *parameters,

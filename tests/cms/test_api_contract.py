@@ -114,3 +114,28 @@ def test_messages_are_in_the_language_of_the_request(client, site):
     assert "non autorisée" in body["message"]
     body = error(client.post(listing("pages") + "?locale=fr"), 405)
     assert "non autorisée" in body["message"]
+
+
+@pytest.mark.parametrize(
+    ("name", "params"),
+    [
+        ("recommendations", {"cycle": "99999999999999999999"}),
+        ("recommendations", {"cycle": "²"}),
+        ("search", {"year": "99999999999999999999"}),
+        ("pages", {"type": "publications.PublicationPage", "year": "99999999999999999999"}),
+        ("pages", {"offset": "99999999999999999999"}),
+        ("recommendations", {"q": "press\x00"}),
+    ],
+)
+def test_numbers_too_large_and_nul_characters_are_refused(client, site, upr_vocabularies, name, params):
+    assert error(client.get(listing(name), params), 400)["code"] == "invalid_parameter"
+
+
+def test_words_only_reach_the_text_search(client, upr_vocabularies):
+    response = client.get(listing("recommendations"), {"q": 'press" OR (freedom'})
+    assert response.status_code == 200, response.content
+
+
+def test_find_needs_a_whole_number(client, site):
+    body = error(client.get(reverse("wagtailapi:pages:find"), {"id": "one"}), 400)
+    assert body["errors"] == {"id": ["give a whole number"]}
