@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "corsheaders",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_tasks",
@@ -81,6 +82,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (CommonMiddleware's redirects): CORS headers on every API answer.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "locales.middleware.LocaleMiddleware",
@@ -325,6 +328,15 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "home.api_contract.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "home.openapi.AutoSchema",
 }
+
+# CORS: the front ends allowed to read the API from a browser, e.g.
+# CORS_ALLOWED_ORIGINS=https://www.example.org,https://preview.example.org. None unless configured.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+# Headers a front end may read besides the simple ones (Cache-Control, Content-Type…).
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
 
 # The OpenAPI description at /api/schema/, its documentation page at /api/schema/docs/.
 SPECTACULAR_SETTINGS = {
