@@ -238,6 +238,16 @@ class APIContractMixin:
             translation.activate(request.GET["locale"])
             request.LANGUAGE_CODE = request.GET["locale"]
 
+    def dispatch(self, request, *args, **kwargs):
+        """Conditional reads answered with a 304 before the view runs; validators on every read."""
+        from home.caching import not_modified, with_validators
+
+        response = not_modified(request)
+        if response is not None:
+            return response
+        response = super().dispatch(request, *args, **kwargs)
+        return with_validators(response, request)
+
     def find_object(self, queryset, request):
         if "id" in request.GET and not is_whole_number(request.GET["id"]):
             raise BadRequestError(_("id: give a whole number"))

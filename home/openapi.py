@@ -271,6 +271,7 @@ WAGTAIL_FIELDS = [
 
 # Views ------------------------------------------------------------------------
 
+NOT_MODIFIED = {"description": "Not modified since the `ETag` or date of a conditional request."}
 ERROR_RESPONSES = {
     400: ("Error", "A query parameter is not valid (see `errors`)."),
     404: ("Error", "Nothing is at this address."),
@@ -337,6 +338,8 @@ class AutoSchema(SpectacularAutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if self._is_wagtail() or str(self.path).startswith("/api/"):
+            if self.method == "GET":
+                responses.setdefault("304", NOT_MODIFIED)
             error = self._error_ref()
             action = getattr(self.view, "action", None)
             for status, (_name, description) in ERROR_RESPONSES.items():

@@ -338,6 +338,33 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
 
+# HTTP caching of public reads (home/caching.py): seconds a browser, and a CDN or proxy, may
+# reuse an answer without asking again. Conditional requests are answered with 304 until the
+# content changes. With WAGTAILFRONTENDCACHE configured, the API's listings and the detail of a
+# published page are purged from the CDN when content changes.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+API_CACHE_SHARED_MAX_AGE = env.int("API_CACHE_SHARED_MAX_AGE", default=API_CACHE_MAX_AGE)
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+CLOUDFLARE_ZONEID = env.str("CLOUDFLARE_ZONEID", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    # A proxy that takes PURGE requests (Varnish, Squid, nginx with a purge module).
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+elif CLOUDFLARE_ZONEID:
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+            "ZONEID": CLOUDFLARE_ZONEID,
+        }
+    }
+if FRONTEND_CACHE_PURGE_URL or CLOUDFLARE_ZONEID:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
 # The OpenAPI description at /api/schema/, its documentation page at /api/schema/docs/.
 SPECTACULAR_SETTINGS = {
     "TITLE": "UPR advocacy CMS API",
