@@ -327,7 +327,20 @@ WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "home.api_contract.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "home.openapi.AutoSchema",
+    # Anonymous clients, by address: a short burst and a daily total (API_THROTTLE_RATES).
+    "DEFAULT_THROTTLE_CLASSES": ["home.throttling.BurstThrottle", "home.throttling.SustainedThrottle"],
+    # How many proxies stand before the web processes: the client address is read from
+    # X-Forwarded-For only behind them (0: REMOTE_ADDR, which a client cannot forge).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
 }
+# Requests an anonymous client may make, e.g. 300/min (s, min, hour, day). A person reading a
+# site makes a few API requests a page; a scraper, thousands.
+API_THROTTLE_RATES = {
+    "anon_burst": env.str("API_THROTTLE_BURST_RATE", default="300/min"),
+    "anon_sustained": env.str("API_THROTTLE_SUSTAINED_RATE", default="20000/day"),
+}
+# The front end's servers, which render pages for every reader: not throttled.
+API_THROTTLE_TRUSTED_IPS = env.list("API_THROTTLE_TRUSTED_IPS", default=[])
 
 # CORS: the front ends allowed to read the API from a browser, e.g.
 # CORS_ALLOWED_ORIGINS=https://www.example.org,https://preview.example.org. None unless configured.
