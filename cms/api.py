@@ -2,7 +2,7 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from home.api import ImagesAPIViewSet, PagesAPIViewSet, RedirectsAPIViewSet
+from home.api import ImagesAPIViewSet, PagePreviewAPIViewSet, PagesAPIViewSet, RedirectsAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
 from publications.api import DocumentsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
@@ -30,3 +30,5 @@ api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)
 api_router.register_endpoint("programme-kinds", ProgrammeKindsAPIViewSet)
 api_router.register_endpoint("autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
+# The draft an editor previews on the front end (HEADLESS_PREVIEW_URL).
+api_router.register_endpoint("page-preview", PagePreviewAPIViewSet)

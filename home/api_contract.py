@@ -227,6 +227,8 @@ class APIContractMixin:
     """
 
     pagination_class = Pagination
+    # Public reads may be cached (home/caching.py); a preview of a draft may not.
+    cacheable = True
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -240,8 +242,10 @@ class APIContractMixin:
 
     def dispatch(self, request, *args, **kwargs):
         """Conditional reads answered with a 304 before the view runs; validators on every read."""
-        from home.caching import not_modified, with_validators
+        from home.caching import not_modified, uncached, with_validators
 
+        if not self.cacheable:
+            return uncached(super().dispatch(request, *args, **kwargs))
         response = not_modified(request)
         if response is not None:
             return response

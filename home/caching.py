@@ -11,6 +11,7 @@ from the CDN or proxy.
 
 import hashlib
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -54,7 +55,11 @@ SAFE_METHODS = ("GET", "HEAD")
 
 
 def _shown_by_the_api(model):
-    return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in IGNORED_MODELS
+    return (
+        model._meta.apps is global_apps  # not a migration's historical model
+        and model._meta.app_label in CONTENT_APPS
+        and model._meta.label_lower not in IGNORED_MODELS
+    )
 
 
 def content_changed(sender, **kwargs):
@@ -178,6 +183,12 @@ def cache_control(response, request):
             s_maxage=settings.API_CACHE_SHARED_MAX_AGE,
         )
     patch_vary_headers(response, ("Accept", "Accept-Language"))
+    return response
+
+
+def uncached(response):
+    """An answer no browser, CDN or proxy may keep (a draft's preview)."""
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "demo",
     # Wagtail and its add-ons
     "wagtail_localize",
+    "wagtail_headless_preview",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -378,6 +379,16 @@ elif CLOUDFLARE_ZONEID:
 if FRONTEND_CACHE_PURGE_URL or CLOUDFLARE_ZONEID:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
 
+# Headless preview: editors preview drafts on the front end at this address (it is given
+# ?content_type=app.model&token=…, and reads the draft from /api/v2/page-preview/). Unset:
+# Wagtail's own preview.
+HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    "REDIRECT_ON_PREVIEW": False,
+    "ENFORCE_TRAILING_SLASH": True,
+}
+
 # The OpenAPI description at /api/schema/, its documentation page at /api/schema/docs/.
 SPECTACULAR_SETTINGS = {
     "TITLE": "UPR advocacy CMS API",
@@ -398,6 +409,8 @@ SPECTACULAR_SETTINGS = {
     "GET_MOCK_REQUEST": "cms.openapi.mock_request",
     "ENUM_NAME_OVERRIDES": {},
     "DISABLE_ERRORS_AND_WARNINGS": False,
+    # The public API needs no authentication.
+    "AUTHENTICATION_WHITELIST": [],
 }
 WAGTAILSEARCH_HITS_MAX_AGE = 14
 WAGTAIL_ENABLE_UPDATE_CHECK = False
