@@ -45,7 +45,10 @@ def test_database_url_selects_postgresql(defaults):
     assert "django.contrib.postgres" in loaded["INSTALLED_APPS"]
     # The other switches stay where they were.
     assert loaded["STORAGES"] == defaults["STORAGES"]
-    assert loaded["WAGTAILSEARCH_BACKENDS"] == defaults["WAGTAILSEARCH_BACKENDS"]
+    # The same database search backend, with PostgreSQL's text search configuration (search migration 0004).
+    assert loaded["WAGTAILSEARCH_BACKENDS"] == {
+        "default": {**defaults["WAGTAILSEARCH_BACKENDS"]["default"], "SEARCH_CONFIG": "cms_english"}
+    }
 
 
 def test_bucket_selects_private_s3_storage(defaults):
