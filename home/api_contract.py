@@ -239,18 +239,23 @@ class APIContractMixin:
             # Messages meant for a person (errors) in the language asked for.
             translation.activate(request.GET["locale"])
             request.LANGUAGE_CODE = request.GET["locale"]
+        if self.cacheable:
+            from home.caching import answer_without_the_view
+
+            # After authentication and throttling: a cached answer is throttled like any other.
+            answer = answer_without_the_view(request._request)
+            if answer is not None:
+                raise AlreadyAnswered(answer)
 
     def dispatch(self, request, *args, **kwargs):
-        """Conditional reads answered with a 304 before the view runs; validators on every read."""
-        from home.caching import not_modified, uncached, with_validators
+        """A read answered from the cache, or with a 304, without running the view (see ``initial``);
+        validators and ``Cache-Control`` on every read, and the answer kept for the next reader."""
+        from home.caching import keep, uncached
 
-        if not self.cacheable:
-            return uncached(super().dispatch(request, *args, **kwargs))
-        response = not_modified(request)
-        if response is not None:
-            return response
         response = super().dispatch(request, *args, **kwargs)
-        return with_validators(response, request)
+        if not self.cacheable:
+            return uncached(response)
+        return keep(response, request)
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not is_whole_number(request.GET["id"]):
@@ -258,4 +263,14 @@ class APIContractMixin:
         return super().find_object(queryset, request)
 
     def handle_exception(self, exc):
+        if isinstance(exc, AlreadyAnswered):
+            return exc.response
         return APIView.handle_exception(self, exc)
+
+
+class AlreadyAnswered(Exception):
+    """Raised by ``initial`` with an answer found in the cache (or a 304)."""
+
+    def __init__(self, response):
+        super().__init__()
+        self.response = response

@@ -1,9 +1,10 @@
-"""HTTP caching of the API's public reads, and its invalidation when content changes.
+"""HTTP caching of the API's public reads, a cache of their answers, and its invalidation.
 
 Every read answers with ``Cache-Control``, an ``ETag`` and a ``Last-Modified`` date. Both
 validators come from :class:`~home.models.ContentVersion`, the moment the public content last
 changed, so a conditional request (``If-None-Match``, ``If-Modified-Since``) is answered with a
-304 before the view runs at all. Saving or deleting content (a page published, a recommendation
+304 before the view runs at all; and the answer itself is kept in the cache under its ETag, so
+the next reader of the same address gets it without the view running either. Saving or deleting content (a page published, a recommendation
 imported, an image replaced…) moves the version on once the transaction commits, and, when
 Wagtail's frontend cache is configured (``WAGTAILFRONTENDCACHE``), purges the API's addresses
 from the CDN or proxy.
@@ -13,8 +14,10 @@ import hashlib
 
 from django.apps import apps as global_apps
 from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.urls import NoReverseMatch, get_resolver, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
@@ -173,7 +176,7 @@ def cache_control(response, request):
     if response.status_code not in (200, 304):
         patch_cache_control(response, no_cache=True)
         return response
-    if request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META:
+    if _personal(request):
         patch_cache_control(response, private=True, max_age=0)
     else:
         patch_cache_control(
@@ -192,19 +195,63 @@ def uncached(response):
     return response
 
 
-def not_modified(request):
-    """The 304 answer to a conditional read whose answer has not changed, else None."""
+def answer_without_the_view(request):
+    """The answer to a read that needs no view: a 304 to a conditional request whose answer has
+    not changed, or the answer kept in the cache since the content last changed. Else None."""
     if request.method not in SAFE_METHODS:
         return None
     etag, last_modified = validators(request)
     request._api_validators = (etag, last_modified)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is None:
-        return None
-    if response.status_code == 304:
-        response.headers["ETag"] = etag
-        response.headers["Last-Modified"] = http_date(last_modified)
-    return cache_control(response, request)
+    if response is not None:
+        if response.status_code == 304:
+            response.headers["ETag"] = etag
+            response.headers["Last-Modified"] = http_date(last_modified)
+        return cache_control(response, request)
+    if request.method == "GET" and not _personal(request):
+        kept = cache.get(_answer_key(etag))
+        if kept is not None:
+            content_type, content = kept
+            response = HttpResponse(content, content_type=content_type)
+            response._from_cache = True
+            return with_validators(response, request)
+    return None
+
+
+def keep(response, request):
+    """``response`` with its validators and ``Cache-Control``; a successful public read is kept in
+    the cache until the content changes (``API_CACHE_SERVER_SECONDS`` at most)."""
+    response = with_validators(response, request)
+    if (
+        request.method == "GET"
+        and response.status_code == 200
+        and not getattr(response, "_from_cache", False)
+        and not response.streaming
+        and not _personal(request)
+        and settings.API_CACHE_SERVER_SECONDS
+    ):
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+        if len(response.content) <= MAX_KEPT_BYTES:
+            etag = response.headers["ETag"]
+            cache.set(
+                _answer_key(etag),
+                (response.headers["Content-Type"], response.content),
+                settings.API_CACHE_SERVER_SECONDS,
+            )
+    return response
+
+
+# Answers larger than this are not kept in the cache.
+MAX_KEPT_BYTES = 1_000_000
+
+
+def _answer_key(etag):
+    return "api:answer:" + etag.removeprefix("W/").strip('"')
+
+
+def _personal(request):
+    return request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META
 
 
 def with_validators(response, request):

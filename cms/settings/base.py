@@ -358,6 +358,9 @@ CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
 # published page are purged from the CDN when content changes.
 API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
 API_CACHE_SHARED_MAX_AGE = env.int("API_CACHE_SHARED_MAX_AGE", default=API_CACHE_MAX_AGE)
+# Seconds an answer is kept in the cache (Redis when REDIS_URL is set) for the next reader of the
+# same address; any change of content makes it unused at once. 0: not kept.
+API_CACHE_SERVER_SECONDS = env.int("API_CACHE_SERVER_SECONDS", default=3600)
 FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
 CLOUDFLARE_ZONEID = env.str("CLOUDFLARE_ZONEID", default="")
 if FRONTEND_CACHE_PURGE_URL:

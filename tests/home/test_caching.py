@@ -119,3 +119,19 @@ def test_the_proxy_or_cloudflare_purge_is_switched_on_by_one_variable():
         "cms.settings.base", names, CLOUDFLARE_ZONEID="zone", CLOUDFLARE_BEARER_TOKEN="t"
     )
     assert cloudflare["WAGTAILFRONTENDCACHE"]["cloudflare"]["ZONEID"] == "zone"
+
+
+def test_the_next_reader_of_an_address_gets_the_kept_answer_without_a_query(
+    client, index, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    params = {"type": "publications.PublicationPage", "fields": "title"}
+    first = client.get(PAGES, params)
+    with django_assert_num_queries(0):
+        again = client.get(PAGES, params)
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "application/json"
+    # A change of content: the kept answer is not used any more.
+    publish(PublicationPageFactory(parent=index, title="Second report"), django_capture_on_commit_callbacks)
+    assert [item["title"] for item in client.get(PAGES, params).json()["items"]] == ["Second report"]
