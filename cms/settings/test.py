@@ -14,6 +14,11 @@ ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 # Throttling has its own tests; the rest of the suite (schemathesis above all) reads freely.
 API_THROTTLE_RATES = {"anon_burst": None, "anon_sustained": None}
 
+# Tests change content inside a transaction that never commits, so the content version (moved
+# on at commit) would not move: answers are not kept in the cache, except by the tests of that
+# cache (tests/home/test_caching.py).
+API_CACHE_SERVER_SECONDS = 0
+
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

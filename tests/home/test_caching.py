@@ -9,6 +9,12 @@ from tests.support import frontend_cache
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def _answers_kept(settings):
+    settings.API_CACHE_SERVER_SECONDS = 3600
+
+
 PAGES = reverse("wagtailapi:pages:listing")
 
 
