@@ -18,3 +18,45 @@ def mock_request(method, path, view, original_request, **kwargs):
         # The command line: the site's address, as the API gives absolute URLs.
         request.META.setdefault("SERVER_NAME", "localhost")
     return request
+
+
+# The feeds are Django views, not REST framework ones: listed here so that the description
+# names every public address of the API (their bodies are RSS, Atom and iCalendar).
+FEEDS = [
+    ("/feeds/{language}/publications.rss", "application/rss+xml", "New publications (RSS 2.0)"),
+    ("/feeds/{language}/publications.atom", "application/atom+xml", "New publications (Atom)"),
+    ("/feeds/{language}/news.rss", "application/rss+xml", "News (RSS 2.0)"),
+    ("/feeds/{language}/news.atom", "application/atom+xml", "News (Atom)"),
+    ("/feeds/{language}/events.ics", "text/calendar", "Events and UPR deadlines (iCalendar)"),
+]
+
+
+def add_feeds(result, generator, request, public):
+    """POSTPROCESSING_HOOKS: the feeds, one operation each."""
+    from home.openapi import language_codes
+
+    for path, media_type, summary in FEEDS:
+        name = path.rsplit("/", 1)[1].replace(".", "_")
+        result["paths"][path] = {
+            "get": {
+                "operationId": f"feeds_{name}",
+                "summary": summary,
+                "tags": ["feeds"],
+                "parameters": [
+                    {
+                        "in": "path",
+                        "name": "language",
+                        "required": True,
+                        "schema": {"type": "string", "enum": language_codes()},
+                    }
+                ],
+                "responses": {
+                    "200": {"content": {media_type: {"schema": {"type": "string"}}}, "description": summary},
+                    "404": {
+                        "content": {"text/html": {"schema": {"type": "string"}}},
+                        "description": "No such feed.",
+                    },
+                },
+            }
+        }
+    return result

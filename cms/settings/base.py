@@ -398,8 +398,8 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "The public, read-only API of the CMS: pages of every type, images, documents, UPR "
         "recommendations with their filters, facets and statistics, the vocabularies, search and "
-        "autocomplete. Every error has the body described by the `Error` schema. The RSS and iCalendar "
-        "feeds are at /feeds/ (not JSON, so not described here)."
+        "autocomplete, and the RSS, Atom and iCalendar feeds. Every error of the API has the body described "
+        "by the `Error` schema."
     ),
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -409,6 +409,7 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["cms.openapi.api_endpoints_only"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cms.openapi.add_feeds"],
     "GET_MOCK_REQUEST": "cms.openapi.mock_request",
     "ENUM_NAME_OVERRIDES": {},
     "DISABLE_ERRORS_AND_WARNINGS": False,

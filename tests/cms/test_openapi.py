@@ -31,13 +31,21 @@ def test_every_endpoint_of_the_router_is_described(schema):
         assert f"/api/v2/{name}/" in paths or any(path.startswith(f"/api/v2/{name}/") for path in paths), name
     assert "/api/v2/recommendations/stats/" in paths
     assert "/api/v2/recommendations/export.{extension}" in paths
-    assert not [path for path in paths if not path.startswith("/api/")]
+    assert {path for path in paths if not path.startswith("/api/")} == {
+        "/feeds/{language}/publications.rss",
+        "/feeds/{language}/publications.atom",
+        "/feeds/{language}/news.rss",
+        "/feeds/{language}/news.atom",
+        "/feeds/{language}/events.ics",
+    }
 
 
 def test_every_operation_documents_its_errors_in_the_one_error_format(schema):
     error = schema["components"]["schemas"]["Error"]
     assert error["required"] == ["status", "code", "message", "errors"]
     for path, operations in schema["paths"].items():
+        if not path.startswith("/api/"):
+            continue  # the feeds: RSS, Atom, iCalendar
         for method, operation in operations.items():
             responses = operation["responses"]
             for status in ("400", "429"):
