@@ -4,10 +4,10 @@ Every read answers with ``Cache-Control``, an ``ETag`` and a ``Last-Modified`` d
 validators come from :class:`~home.models.ContentVersion`, the moment the public content last
 changed, so a conditional request (``If-None-Match``, ``If-Modified-Since``) is answered with a
 304 before the view runs at all; and the answer itself is kept in the cache under its ETag, so
-the next reader of the same address gets it without the view running either. Saving or deleting content (a page published, a recommendation
-imported, an image replaced…) moves the version on once the transaction commits, and, when
-Wagtail's frontend cache is configured (``WAGTAILFRONTENDCACHE``), purges the API's addresses
-from the CDN or proxy.
+the next reader of the same address gets it without the view running either. Saving or deleting
+content (a page published, a recommendation imported, an image replaced…) moves the version on
+once the transaction commits, and, when Wagtail's frontend cache is configured
+(``WAGTAILFRONTENDCACHE``), purges the API's addresses from the CDN or proxy.
 """
 
 import hashlib
@@ -114,8 +114,7 @@ def purge_api_from_frontend_cache():
     """Purge the API's listings from the frontend cache, when one is configured.
 
     Answers with a query string (a filtered listing, a detail in another locale) cannot be
-    listed: they expire after ``API_CACHE_SHARED_MAX_AGE``. A CloudFront distribution takes the
-    wildcard path as it is.
+    listed: they expire after ``API_CACHE_SHARED_MAX_AGE``.
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
