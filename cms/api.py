@@ -3,6 +3,7 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
 from home.api import ImagesAPIViewSet, PagePreviewAPIViewSet, PagesAPIViewSet, RedirectsAPIViewSet
+from legal_aid.api import LegalAidAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
 from publications.api import DocumentsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
@@ -32,3 +33,5 @@ api_router.register_endpoint("autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
 # The draft an editor previews on the front end (HEADLESS_PREVIEW_URL).
 api_router.register_endpoint("page-preview", PagePreviewAPIViewSet)
+# The legal-assistance request form: its schema, submissions and status checks (no model is served).
+api_router.register_endpoint("legal-aid", LegalAidAPIViewSet)

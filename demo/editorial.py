@@ -12,7 +12,13 @@ from wagtail.models import Locale
 from demo.content import editorial as content
 from demo.pages import update_page
 from home.models import StandardPage
-from legal_aid.models import HotlineContact, LegalAidIndexPage, LegalInformationPage
+from legal_aid.models import (
+    HotlineContact,
+    LegalAidIndexPage,
+    LegalAidRequest,
+    LegalAidRequestPage,
+    LegalInformationPage,
+)
 from locales.translation import translate
 from programmes.kinds import ensure_programme_kinds
 from programmes.models import (
@@ -129,6 +135,9 @@ def load_editorial_demo(home, report):
     if not legal_page.countries.exists():
         legal_page.countries.set([rwanda])
         legal_page.save_revision().publish()
+    request_form = page(legal, LegalAidRequestPage, content.LEGAL_FORM)
+    report("legal request form on the index", update_page(legal, {"request_form_page_id": request_form.pk}))
+    load_demo_cases(request_form, report)
 
     page(home, StandardPage, content.ABOUT)
 
@@ -147,3 +156,30 @@ def load_editorial_demo(home, report):
     # bring every translation up to date, so that running the command again changes nothing.
     for existing, spec in created:
         translate_all(type(existing).objects.get(pk=existing.pk), spec, existing._meta.verbose_name)
+
+
+def load_demo_cases(request_form, report):
+    """A few fictional requests, encrypted like real ones, once; no notification is sent for them."""
+    import io
+
+    from PIL import Image
+
+    from legal_aid.services import Upload, submit_request, update_case
+
+    if LegalAidRequest.objects.filter(form_page=request_form).exists():
+        report("legal assistance requests", False)
+        return
+    for spec in content.LEGAL_CASES:
+        uploads = []
+        if spec["file"]:
+            buffer = io.BytesIO()
+            Image.new("RGB", (200, 120), (240, 240, 230)).save(buffer, format="PNG")
+            name, content_type = spec["file"]
+            uploads.append(Upload(name=name, content_type=content_type, data=buffer.getvalue()))
+        answers = spec["answers"]
+        submitted = submit_request(
+            request_form, answers["preferred_language"], answers, uploads, notify=False
+        )
+        if spec["status"] != "new" or spec["note"]:
+            update_case(submitted.case, None, status=spec["status"], assignee=None, note=spec["note"])
+    report("legal assistance requests", True)

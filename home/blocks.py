@@ -38,7 +38,8 @@ class DocumentLinkBlock(blocks.StructBlock):
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+        # h2 and images too: what a Plone page holds survives its first edit here.
+        features=["bold", "italic", "link", "document-link", "ol", "ul", "h2", "h3", "h4", "image"]
     )
     image = ImageBlock()
     quote = QuoteBlock()

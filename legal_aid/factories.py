@@ -6,7 +6,13 @@ import wagtail_factories
 from wagtail.rich_text import RichText
 
 from legal_aid.blocks import FAQBlock, FAQStreamBlock
-from legal_aid.models import HotlineContact, LegalAidIndexPage, LegalInformationPage, Topic
+from legal_aid.models import (
+    HotlineContact,
+    LegalAidIndexPage,
+    LegalAidRequestPage,
+    LegalInformationPage,
+    Topic,
+)
 
 
 class FAQBlockFactory(wagtail_factories.StructBlockFactory):
@@ -63,3 +69,44 @@ class LegalInformationPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = LegalInformationPage
+
+
+class LegalAidRequestPageFactory(wagtail_factories.PageFactory):
+    """A request form page; it gets the core fields when it is first saved."""
+
+    title = "Ask for legal assistance"
+    intro = "Tell us what happened. Only our legal team reads it."
+
+    class Meta:
+        model = LegalAidRequestPage
+
+
+def sample_answers(**changes):
+    """Answers to the core fields of the request form, as the form cleans them."""
+    answers = {
+        "name": "Jean Mugisha",
+        "contact_method": "signal",
+        "contact": "+250 788 555 010",
+        "media_outlet": "Umuseke",
+        "country": "Rwanda",
+        "problem_type": "equipment_seizure",
+        "incident_date": datetime.date(2026, 10, 3).isoformat(),
+        "description": "Soldiers seized my camera at a checkpoint near Musanze.",
+        "urgency": "days",
+        "preferred_language": "rw",
+        "consent": True,
+    }
+    answers.update(changes)
+    return answers
+
+
+def make_case(page=None, language="en", files=(), notify=True, **changes):
+    """A request stored as the API stores it (encrypted); returns (case, status secret).
+
+    ``files`` are (name, content type, bytes).
+    """
+    from legal_aid.services import Upload, submit_request
+
+    uploads = [Upload(name=name, content_type=content_type, data=data) for name, content_type, data in files]
+    submitted = submit_request(page, language, sample_answers(**changes), uploads, notify=notify)
+    return submitted.case, submitted.secret

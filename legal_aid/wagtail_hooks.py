@@ -4,8 +4,14 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permissions import register_permission_policy
 
-from legal_aid.models import LegalInformationPage
+from legal_aid.admin_views import AUDIT_POLICY, CASE_POLICY, LegalAidAdminGroup
+from legal_aid.models import AuditEntry, LegalAidRequest, LegalInformationPage
+
+# Only the legal team (and superusers) may see cases and the audit log, whatever other permissions say.
+register_permission_policy(LegalAidRequest, CASE_POLICY, exact_class=True)
+register_permission_policy(AuditEntry, AUDIT_POLICY, exact_class=True)
 
 
 class LegalInformationIndexView(IndexView):
@@ -33,3 +39,16 @@ class LegalInformationPageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_legal_information_listing():
     return LegalInformationPageListingViewSet("legal_information")
+
+
+@hooks.register("filter_form_submissions_for_user")
+def hide_request_forms_from_form_submissions(user, editable_forms):
+    """Requests for legal assistance are never FormSubmissions: keep their pages out of the "Forms" menu."""
+    from legal_aid.models import LegalAidRequestPage
+
+    return editable_forms.not_type(LegalAidRequestPage)
+
+
+@hooks.register("register_admin_viewset")
+def register_legal_aid_cases():
+    return LegalAidAdminGroup()

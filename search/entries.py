@@ -104,11 +104,10 @@ def page_entry(page):
         tags["theme"].update(_codes(page, themes, "slug"))
     if isinstance(getattr(page, "language", None), str) and page.language:
         tags["language"] = {page.language}
-    documents_text, documents_terms = [], []
+    documents_terms = []
     for document in _public_documents(page):
         record = DocumentText.objects.filter(document=document, status=DocumentText.Status.EXTRACTED).first()
         if record:
-            documents_text.append(record.full_text())
             documents_terms.extend(record.pages.order_by("number").values_list("terms", flat=True))
     if hasattr(page, "files"):
         tags["language"] = {file.language for file in page.files.all() if file.language} or tags["language"]
@@ -133,9 +132,9 @@ def page_entry(page):
         cycle=getattr(cycle, "number", None),
         session=getattr(session, "number", None),
     )
-    if documents_text:
-        # The documents' words were stemmed in their own language when they were read.
-        entry.body = "\n".join([body, *documents_text])
+    if documents_terms:
+        # The documents' words are matched (stemmed in their own language when they were read);
+        # excerpts of them come from the page of the PDF where they are (search.hits).
         entry.body_terms = " ".join([text.terms(f"{entry.summary}\n{body}", language), *documents_terms])
     return entry, tags
 
@@ -148,13 +147,26 @@ def _codes(obj, name, attribute):
     return {getattr(item, attribute) for item in items if getattr(item, attribute, None)}
 
 
+def restricted_collection_paths():
+    """The tree paths of the collections that are private (their documents, and those of the
+    collections under them, are not public)."""
+    from wagtail.models import CollectionViewRestriction
+
+    return tuple(CollectionViewRestriction.objects.values_list("collection__path", flat=True).distinct())
+
+
+def is_public_document(document, restricted_paths):
+    return not document.collection.path.startswith(restricted_paths) if restricted_paths else True
+
+
 def _public_documents(page):
     """The documents of a publication's files whose text may be searched: not in a private collection."""
     files = getattr(page, "files", None)
     if files is None:
         return []
+    restricted = restricted_collection_paths()
     documents = [file.document for file in files.all().select_related("document__collection")]
-    return [document for document in documents if not document.collection.get_view_restrictions().exists()]
+    return [document for document in documents if is_public_document(document, restricted)]
 
 
 def update_page(page):

@@ -1,11 +1,14 @@
 """The items of a search answer: what was found, an excerpt with the matching words marked, and for
 a publication the page of its PDF where they are."""
 
+from django.db.models import Case, Q, TextField, Value, When
+from django.db.models.functions import Concat
 from django.urls import reverse
 
 from wagtail.models import Page
 
 from home.serializers import page_summary
+from search.entries import is_public_document, restricted_collection_paths
 from search.models import DocumentPage
 from search.models.entries import Kind
 from search.text import excerpt
@@ -15,6 +18,8 @@ def serialise_hits(entries, search, request):
     stems = search.query.stems()
     pages = _pages(entries)
     recommendations = _recommendations(entries, search.language, request)
+    publications = [entry.object_id for entry in entries if entry.kind == Kind.PUBLICATION]
+    documents = _document_hits(publications, search) if search.query and publications else {}
     items = []
     for entry in entries:
         item = {
@@ -22,9 +27,7 @@ def serialise_hits(entries, search, request):
             "title": entry.title,
             "date": entry.date.isoformat() if entry.date else None,
             "language": entry.language,
-            "excerpt": excerpt(entry.body or entry.summary, stems, entry.language)
-            if stems
-            else excerpt(entry.summary or entry.body, stems, entry.language),
+            "excerpt": excerpt("\n".join(filter(None, (entry.summary, entry.body))), stems, entry.language),
         }
         if entry.kind == Kind.RECOMMENDATION:
             item["recommendation"] = recommendations.get(entry.object_id)
@@ -34,8 +37,11 @@ def serialise_hits(entries, search, request):
             item["detail_url"] = request.build_absolute_uri(
                 reverse("wagtailapi:pages:detail", args=[entry.object_id])
             )
-        if entry.kind == Kind.PUBLICATION and search.query and page is not None:
-            item["documents"] = _document_hits(page, search)
+        if entry.kind == Kind.PUBLICATION and search.query:
+            item["documents"] = documents.get(entry.object_id, [])
+            if item["documents"] and "<mark>" not in item["excerpt"]:
+                # Found by the words of a PDF: show them where they are.
+                item["excerpt"] = item["documents"][0]["excerpt"]
         items.append(item)
     return items
 
@@ -63,37 +69,66 @@ def _recommendations(entries, language, request):
     return {item["id"]: item for item in items}
 
 
-def _document_hits(page, search):
-    """For each PDF of a publication that matches: the page number where it matches best, with an excerpt."""
-    hits = []
+def _document_hits(page_ids, search):
+    """``{publication page id: [its PDFs that match, each with the page where it matches best and an
+    excerpt]}``: one search over the pages of every PDF of these publications."""
+    from publications.models import PublicationFile
+
+    files = (
+        PublicationFile.objects.filter(page_id__in=page_ids, document__text__isnull=False)
+        .select_related("document__text", "document__collection")
+        .order_by("page_id", "sort_order")
+    )
+    restricted = restricted_collection_paths()
+    readable = {}
+    for file in files:
+        if is_public_document(file.document, restricted):
+            readable.setdefault(file.document.text.pk, []).append(file)
+    if not readable:
+        return {}
+    best = _best_pages(readable, search.query)
+    texts = dict(
+        DocumentPage.objects.filter(pk__in=[page.pk for page in best.values()]).values_list("pk", "text")
+    )
     stems = search.query.stems()
-    for file in page.files.select_related("document", "document__text"):
-        document = file.document
-        record = getattr(document, "text", None)
-        if record is None or document.collection.get_view_restrictions().exists():
-            continue
-        best = _best_page(record, search)
-        if best is None:
-            continue
-        hits.append(
-            {
-                "id": document.pk,
-                "title": document.title,
-                "language": file.language,
-                "url": document.url,
-                "page": best.number,
-                "excerpt": excerpt(best.text, stems, record.language),
-            }
-        )
+    hits = {}
+    for record_id, page in best.items():
+        for file in readable[record_id]:
+            record = file.document.text
+            hits.setdefault(file.page_id, []).append(
+                {
+                    "id": file.document.pk,
+                    "title": file.document.title,
+                    "language": file.language,
+                    "url": file.document.url,
+                    "page": page.number,
+                    "excerpt": excerpt(texts[page.pk], stems, record.language),
+                }
+            )
     return hits
 
 
-def _best_page(record, search):
-    """The page of a document that the search ranks first: one with every word if there is one,
-    else one with most of them (a document matches as a whole, its words may be on several pages)."""
-    pages = DocumentPage.objects.filter(document_text=record)
-    for query in (search.query.search_query(), search.query.search_query(any_word=True)):
-        found = list(pages.search(query)[:1])
-        if found:
-            return found[0]
-    return None
+def _best_pages(document_text_ids, query):
+    """``{document text id: its page with most of the query's words}`` (the first such page).
+
+    The documents already matched as a whole; which of their pages holds the words is read from
+    the pages' stemmed words, as the index has them, in one query on any database.
+    """
+    padded = Concat(Value(" "), "terms", Value(" "), output_field=TextField())
+    score = Value(0)
+    for group in query.alternatives():
+        found = Q()
+        for option in group:
+            found |= Q(padded_terms__contains=f" {option} ")
+        score = score + Case(When(found, then=Value(1)), default=Value(0))
+    pages = (
+        DocumentPage.objects.filter(document_text_id__in=list(document_text_ids))
+        .annotate(padded_terms=padded, score=score)
+        .filter(score__gt=0)
+        .order_by("document_text_id", "-score", "number")
+        .only("pk", "document_text_id", "number")
+    )
+    best = {}
+    for page in pages:
+        best.setdefault(page.document_text_id, page)
+    return best

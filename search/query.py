@@ -91,6 +91,8 @@ class Search:
             queryset = queryset.order_by("date", "id")
         else:
             queryset = queryset.order_by("-date", "-id")
+        # What is matched is not shown: a publication's stems run to hundreds of kilobytes.
+        queryset = queryset.defer("title_terms", "body_terms")
         if not self.query:
             return queryset
         return queryset.search(

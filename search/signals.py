@@ -4,14 +4,20 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from wagtail.documents import get_document_model
-from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction
+from wagtail.models import CollectionViewRestriction, Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+def _after_commit(task_name, *args):
+    """Run a task of search.tasks once the change that calls for it is committed."""
+    from search import tasks
+
+    transaction.on_commit(lambda: getattr(tasks, task_name).enqueue(*args))
 
 
 def document_saved(sender, instance, **kwargs):
     """A new or replaced PDF is read in the background once its upload is committed."""
     from search.models import DocumentText
-    from search.tasks import extract_text
 
     if not instance.file or not instance.file.name.lower().endswith(".pdf"):
         return
@@ -21,55 +27,37 @@ def document_saved(sender, instance, **kwargs):
     DocumentText.objects.update_or_create(
         document=instance, defaults={"status": DocumentText.Status.PENDING, "detail": ""}
     )
-    document_id = instance.pk
-    transaction.on_commit(lambda: extract_text.enqueue(document_id))
+    _after_commit("extract_text", instance.pk)
 
 
 def document_deleted(sender, instance, **kwargs):
     """The publications that used a deleted document are no longer found by its text."""
-    from search.tasks import update_entries_of_document
-
-    document_id = instance.pk
-    transaction.on_commit(lambda: update_entries_of_document.enqueue(document_id))
+    _after_commit("update_entries_of_document", instance.pk)
 
 
 def page_changed(sender, instance, **kwargs):
-    """Published, unpublished: the page's entry follows, once the change is committed."""
-    from search.tasks import update_page_entry
-
-    page_id = instance.pk
-    transaction.on_commit(lambda: update_page_entry.enqueue(page_id))
+    """Published, unpublished: the page's entry follows."""
+    _after_commit("update_page_entry", instance.pk)
 
 
 def page_deleted(sender, instance, **kwargs):
     from search import entries
 
-    if isinstance(instance, Page):
-        entries.remove(Page, [instance.pk])
+    entries.remove(Page, [instance.pk])
 
 
 def subtree_changed(sender, instance, **kwargs):
     """Moved, or made private or public again: the page and everything under it."""
-    from search.tasks import update_subtree_entries
-
-    page = getattr(instance, "page", None) or instance
-    page_id = page.pk
-    transaction.on_commit(lambda: update_subtree_entries.enqueue(page_id))
+    _after_commit("update_subtree_entries", (getattr(instance, "page", None) or instance).pk)
 
 
 def collection_privacy_changed(sender, instance, **kwargs):
     """A collection made private or public: the publications with documents in it."""
-    from search.tasks import update_entries_of_collection
-
-    collection_id = instance.collection_id
-    transaction.on_commit(lambda: update_entries_of_collection.enqueue(collection_id))
+    _after_commit("update_entries_of_collection", instance.collection_id)
 
 
 def recommendation_saved(sender, instance, **kwargs):
-    from search.tasks import update_recommendation_entries
-
-    key = instance.translation_key
-    transaction.on_commit(lambda: update_recommendation_entries.enqueue(str(key)))
+    _after_commit("update_recommendation_entries", str(instance.translation_key))
 
 
 def recommendation_links_changed(sender, instance, action, **kwargs):
@@ -102,7 +90,11 @@ def connect():
     post_delete.connect(document_deleted, sender=document, dispatch_uid="search-document-deleted")
     page_published.connect(page_changed, dispatch_uid="search-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="search-page-unpublished")
-    pre_delete.connect(page_deleted, dispatch_uid="search-page-deleted")
+    # Per page type: a receiver for every model would keep Django from deleting anything in bulk.
+    for model in get_page_models():
+        pre_delete.connect(
+            page_deleted, sender=model, dispatch_uid=f"search-page-deleted-{model._meta.label}"
+        )
     post_page_move.connect(subtree_changed, dispatch_uid="search-page-moved")
     for restriction, uid in ((PageViewRestriction, "page"), (CollectionViewRestriction, "collection")):
         receiver = subtree_changed if restriction is PageViewRestriction else collection_privacy_changed

@@ -46,7 +46,7 @@ def extract_text(document_id):
             return None  # replaced meanwhile: the task of the new file does the work
         record.pages.all().delete()  # one by one, so that each leaves the search index
         language = detect("\n".join(result.pages))
-        pages = DocumentPage.objects.bulk_create(
+        DocumentPage.objects.bulk_create(
             DocumentPage(
                 document_text=record, number=number, text=page_text, terms=text.terms(page_text, language)
             )
@@ -61,18 +61,21 @@ def extract_text(document_id):
         record.extractor = EXTRACTOR
         record.extracted_file = file_name
         record.save()
-        transaction.on_commit(lambda: index_pages(pages))
-        # The publications that use the document are found by their new text.
-        transaction.on_commit(lambda: entries.update_pages_with_document(document_id))
+        # Indexing is a task of its own: a worker reads the next PDF meanwhile.
+        transaction.on_commit(lambda: index_document_text.enqueue(document_id))
     if result.status != DocumentText.Status.EXTRACTED:
         logger.warning("Document %s (%s): %s, %s", document_id, file_name, result.status, result.detail)
     return result.status
 
 
-def index_pages(pages):
-    """Add the pages to the search index (bulk_create sends no signal for Wagtail to do it)."""
+@task()
+def index_document_text(document_id):
+    """The pages of a document's text into the search index (bulk_create sends no signal for
+    Wagtail to do it), and the publications that use the document found by their new text."""
+    pages = list(DocumentPage.objects.filter(document_text__document_id=document_id).defer("text"))
     if pages:
         get_search_backend().add_bulk(DocumentPage, pages)
+    entries.update_pages_with_document(document_id)
 
 
 @task()

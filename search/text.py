@@ -31,10 +31,16 @@ PHRASE = re.compile(r'"([^"]+)"')
 EXCERPT_LENGTH = 240
 
 
+# The combining marks that decomposed accented letters leave (é -> e + U+0301).
+COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text):
     """``text`` in lower case without accents: "Côte d’Ivoire" -> "cote d’ivoire"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    text = text.casefold()
+    if text.isascii():
+        return text
+    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 @functools.cache
@@ -57,7 +63,9 @@ def words(text):
 
 def terms(text, language):
     """``text`` as the index keeps it: folded, stemmed words separated by spaces."""
-    return " ".join(stem(word, language) for word in words(text) if not _elided(word, language))
+    found = words(text)
+    stems = {word: stem(word, language) for word in set(found) if not _elided(word, language)}
+    return " ".join(stems[word] for word in found if word in stems)
 
 
 def _elided(word, language):
@@ -92,27 +100,28 @@ class Query:
             found.update(self._variants(word))
         return found
 
-    def search_query(self, any_word=False):
-        """The query for Wagtail's search API: every word (in one of its stems) and every phrase,
-        or any of them."""
-        parts = []
-        for word in self.words:
-            variants = self._variants(word)
-            parts.append(
-                PlainText(variants[0]) if len(variants) == 1 else Or([PlainText(v) for v in variants])
-            )
+    def alternatives(self):
+        """For each word and each phrase of the text, the forms (stems, and stemmed phrases) in which
+        it may be found, in the languages of the query."""
+        groups = [self._variants(word) for word in self.words]
         for phrase in self.phrases:
-            options = list(
-                dict.fromkeys(
-                    " ".join(stem(word, language) for word in phrase if not _elided(word, language))
-                    for language in self.languages
-                )
+            options = dict.fromkeys(
+                " ".join(stem(word, language) for word in phrase if not _elided(word, language))
+                for language in self.languages
             )
-            options = [Phrase(option) for option in options if option]
-            parts.extend([options[0]] if len(options) == 1 else [Or(options)] if options else [])
-        if len(parts) == 1:
-            return parts[0]
-        return Or(parts) if any_word else And(parts)
+            groups.append([option for option in options if option])
+        return [group for group in groups if group]
+
+    def _is_phrase(self, group):
+        return " " in group[0]
+
+    def search_query(self):
+        """The query for Wagtail's search API: every word (in one of its stems) and every phrase."""
+        parts = []
+        for group in self.alternatives():
+            kind = Phrase if self._is_phrase(group) else PlainText
+            parts.append(kind(group[0]) if len(group) == 1 else Or([kind(option) for option in group]))
+        return parts[0] if len(parts) == 1 else And(parts)
 
 
 def excerpt(text, stems, language, length=EXCERPT_LENGTH):
@@ -120,7 +129,7 @@ def excerpt(text, stems, language, length=EXCERPT_LENGTH):
     ``<mark>``; the beginning of the text when nothing matches."""
     if not text:
         return ""
-    matches = [m for m in WORD.finditer(text) if _matches(m.group(), stems, language)]
+    matches = _matches_from_first(text, stems, language, length)
     if not matches:
         cut = text[:length]
         return html.escape(_trim_end(cut) if len(text) > length else cut)
@@ -143,6 +152,18 @@ def excerpt(text, stems, language, length=EXCERPT_LENGTH):
     parts.append(html.escape(text[position:end]))
     passage = " ".join("".join(parts).split())
     return ("… " if start else "") + passage + (" …" if end < len(text) else "")
+
+
+def _matches_from_first(text, stems, language, length):
+    """The matching words from the first one to a passage's length after it (a long text is read no
+    further)."""
+    found = []
+    for match in WORD.finditer(text):
+        if found and match.start() > found[0].start() + length:
+            break
+        if _matches(match.group(), stems, language):
+            found.append(match)
+    return found
 
 
 def _matches(word, stems, language):

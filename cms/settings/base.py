@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "programmes",
     "legal_aid",
     "search",
+    "plone_import",
     "demo",
     # Wagtail and its add-ons
     "wagtail_localize",
@@ -421,6 +422,23 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Legal-assistance requests ------------------------------------------------
+# Fernet keys (url-safe base64, 32 bytes), comma-separated, newest first:
+# requests and their attachments are encrypted with the first and read with
+# any. dev.py and test.py provide one; production.py refuses to start without.
+LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[])
+# Who is told (by email, reference only) that a request arrived.
+LEGAL_AID_NOTIFY_EMAILS = env.list("LEGAL_AID_NOTIFY_EMAILS", default=[])
+# Closed cases older than this are deleted by `manage.py purge_legal_aid_requests`.
+LEGAL_AID_RETENTION_DAYS = env.int("LEGAL_AID_RETENTION_DAYS", default=365)
+# Attachments: how many, how large each, how large the whole request may be (bytes).
+LEGAL_AID_MAX_FILES = env.int("LEGAL_AID_MAX_FILES", default=5)
+LEGAL_AID_MAX_FILE_BYTES = env.int("LEGAL_AID_MAX_FILE_BYTES", default=20 * 1024 * 1024)
+LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024 * 1024)
+# Submissions and status checks allowed per client address (django-ratelimit rates).
+LEGAL_AID_SUBMIT_RATE = env.str("LEGAL_AID_SUBMIT_RATE", default="10/h")
+LEGAL_AID_STATUS_RATE = env.str("LEGAL_AID_STATUS_RATE", default="20/h")
 
 LOGGING = {
     "version": 1,

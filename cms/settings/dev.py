@@ -1,12 +1,18 @@
 """Settings for a developer's laptop: ``make run``."""
 
+import base64
 import contextlib
+import hashlib
 
 from .base import *
 from .base import env, tasks_from_env
 
 DEBUG = env.bool("DEBUG", default=True)
 SECRET_KEY = env.str("SECRET_KEY", default="dev-only-secret-key-never-used-in-production")
+# A key derived from SECRET_KEY, so that a laptop needs nothing set; never used in production.
+LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[]) or [
+    base64.urlsafe_b64encode(hashlib.sha256(f"legal-aid:{SECRET_KEY}".encode()).digest()).decode()
+]
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
 # A front end served by its own development server may read the API.

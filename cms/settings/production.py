@@ -19,6 +19,13 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured(
         "ALLOWED_HOSTS is not set. List the host names this site answers to, separated by commas."
     )
+LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[])
+if not LEGAL_AID_KEYS:
+    raise ImproperlyConfigured(
+        "LEGAL_AID_KEYS is not set. Legal-assistance requests are encrypted with it: set it to one or more "
+        "Fernet keys, newest first, separated by commas "
+        '(python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())").'
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

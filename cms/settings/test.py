@@ -18,6 +18,9 @@ API_THROTTLE_RATES = {"anon_burst": None, "anon_sustained": None}
 # on at commit) would not move: answers are not kept in the cache, except by the tests of that
 # cache (tests/home/test_caching.py).
 API_CACHE_SERVER_SECONDS = 0
+# A fixed key for the tests (never used anywhere else).
+LEGAL_AID_KEYS = ["hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="]
+LEGAL_AID_NOTIFY_EMAILS = ["legal-team@example.org"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

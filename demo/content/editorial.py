@@ -405,3 +405,103 @@ ABOUT = {
         }
     },
 }
+
+LEGAL_FORM = {
+    "slug": "ask-for-legal-help",
+    "fields": {
+        "title": "Ask for legal help",
+        "intro": (
+            "Tell us what happened. Only our legal team reads your request; it is stored encrypted. "
+            "In an emergency, call the legal hotline instead."
+        ),
+        "thank_you_text": "Thank you. A lawyer of our team will contact you in the way you chose.",
+    },
+    "translations": {
+        "fr": {
+            "Ask for legal help": "Demander une aide juridique",
+            "Thank you. A lawyer of our team will contact you in the way you chose.": (
+                "Merci. Un avocat de notre équipe vous contactera de la manière que vous avez choisie."
+            ),
+            "Your name": "Votre nom",
+            "Leave empty to stay anonymous.": "Laissez vide pour rester anonyme.",
+            "How can we reach you safely?": "Comment vous joindre en sécurité ?",
+            "Your address or number": "Votre adresse ou votre numéro",
+            "Media outlet": "Média",
+            "Country": "Pays",
+            "What happened?": "Que s’est-il passé ?",
+            "Date of the incident": "Date de l’incident",
+            "Description": "Description",
+            "How urgent is it?": "Quelle est l’urgence ?",
+            "Preferred language": "Langue préférée",
+            "I agree that the legal team processes these data to help me.": (
+                "J’accepte que l’équipe juridique traite ces données pour m’aider."
+            ),
+        },
+        "rw": {
+            "Ask for legal help": "Saba ubufasha mu by’amategeko",
+            "Your name": "Izina ryawe",
+            "Media outlet": "Igitangazamakuru",
+            "Country": "Igihugu",
+            "Description": "Ibisobanuro",
+            "Preferred language": "Ururimi wifuza",
+        },
+    },
+}
+
+# Fictional requests for the legal team's listing; names and facts are invented.
+LEGAL_CASES = [
+    {
+        "answers": {
+            "name": "Grace Uwimana (fictional)",
+            "contact_method": "signal",
+            "contact": "+250 700 000 001",
+            "media_outlet": "Radio Ijwi (fictional)",
+            "country": "Rwanda",
+            "problem_type": "equipment_seizure",
+            "incident_date": "2026-10-03",
+            "description": "Police took my recorder and phone after a council meeting and have not returned them.",
+            "urgency": "days",
+            "preferred_language": "rw",
+            "consent": True,
+        },
+        "status": "assigned",
+        "note": "Lawyer called her; the police station is asked to return the equipment.",
+        "file": ("receipt.png", "image/png"),
+    },
+    {
+        "answers": {
+            "name": "",
+            "contact_method": "email",
+            "contact": "anonymous.reporter@example.org",
+            "media_outlet": "",
+            "country": "Burundi",
+            "problem_type": "online_harassment",
+            "incident_date": "2026-11-12",
+            "description": "Since my article on land disputes, accounts threaten me every day online.",
+            "urgency": "not_urgent",
+            "preferred_language": "fr",
+            "consent": True,
+        },
+        "status": "new",
+        "note": "",
+        "file": None,
+    },
+    {
+        "answers": {
+            "name": "Eric Habimana (fictional)",
+            "contact_method": "phone",
+            "contact": "+250 700 000 002",
+            "media_outlet": "Ikinyamakuru (fictional)",
+            "country": "Rwanda",
+            "problem_type": "lawsuit",
+            "incident_date": "2025-06-20",
+            "description": "A businessman sued me for defamation over an investigation into public tenders.",
+            "urgency": "days",
+            "preferred_language": "en",
+            "consent": True,
+        },
+        "status": "closed",
+        "note": "Case dismissed by the court; closed.",
+        "file": None,
+    },
+]

@@ -46,7 +46,7 @@ class LegalAidIndexPage(BasePage):
 
     max_count_per_parent = 1
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["legal_aid.LegalInformationPage"]
+    subpage_types = ["legal_aid.LegalInformationPage", "legal_aid.LegalAidRequestPage"]
 
     translatable_fields = [
         *BasePage.translatable_fields,

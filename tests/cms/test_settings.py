@@ -6,6 +6,10 @@ import pytest
 
 from tests.support.settings import REPO, load_settings, run_settings
 
+# Two Fernet keys, for the settings tests only.
+KEY = "hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="
+OLD_KEY = "q3Yb0m0ZzYV2Zx6iX8u3iKQ3j2m0VnQm8lQe2r2JqV8="
+
 NAMES = [
     "DATABASES",
     "STORAGES",
@@ -45,7 +49,7 @@ def test_database_url_selects_postgresql(defaults):
     assert "django.contrib.postgres" in loaded["INSTALLED_APPS"]
     # The other switches stay where they were.
     assert loaded["STORAGES"] == defaults["STORAGES"]
-    # The same database search backend, with PostgreSQL's text search configuration (search migration 0004).
+    # The same database search backend, matching without accents in PostgreSQL's way.
     assert loaded["WAGTAILSEARCH_BACKENDS"] == {
         "default": {**defaults["WAGTAILSEARCH_BACKENDS"]["default"], "SEARCH_CONFIG": "cms_english"}
     }
@@ -104,15 +108,41 @@ def test_an_unknown_tasks_backend_is_refused():
 
 
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_settings("cms.settings.production", ["DEBUG"], ALLOWED_HOSTS="cms.example.org")
+    result = run_settings(
+        "cms.settings.production", ["DEBUG"], ALLOWED_HOSTS="cms.example.org", LEGAL_AID_KEYS=KEY
+    )
     assert result.returncode != 0
     assert "SECRET_KEY is not set" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_settings("cms.settings.production", ["DEBUG"], SECRET_KEY="x" * 60)
+    result = run_settings("cms.settings.production", ["DEBUG"], SECRET_KEY="x" * 60, LEGAL_AID_KEYS=KEY)
     assert result.returncode != 0
     assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_refuses_to_start_without_legal_aid_keys():
+    result = run_settings(
+        "cms.settings.production", ["DEBUG"], SECRET_KEY="x" * 60, ALLOWED_HOSTS="cms.example.org"
+    )
+    assert result.returncode != 0
+    assert "LEGAL_AID_KEYS is not set" in result.stderr
+
+
+def test_production_reads_the_legal_aid_keys_newest_first():
+    loaded = load_settings(
+        "cms.settings.production",
+        ["LEGAL_AID_KEYS"],
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="cms.example.org",
+        LEGAL_AID_KEYS=f"{KEY},{OLD_KEY}",
+    )
+    assert loaded["LEGAL_AID_KEYS"] == [KEY, OLD_KEY]
+
+
+def test_development_derives_a_legal_aid_key_from_the_secret_key():
+    loaded = load_settings("cms.settings.dev", ["LEGAL_AID_KEYS"])
+    assert len(loaded["LEGAL_AID_KEYS"]) == 1
 
 
 def test_production_reads_its_secrets_from_the_environment():
@@ -120,6 +150,7 @@ def test_production_reads_its_secrets_from_the_environment():
         "cms.settings.production",
         ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SESSION_COOKIE_SECURE"],
         SECRET_KEY="k" * 60,
+        LEGAL_AID_KEYS=KEY,
         ALLOWED_HOSTS="cms.example.org,www.example.org",
         CSRF_TRUSTED_ORIGINS="https://cms.example.org",
     )

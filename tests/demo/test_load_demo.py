@@ -6,6 +6,7 @@ from django.urls import reverse
 from wagtail.models import Page, Revision
 
 from demo.content import home
+from legal_aid.models import LegalAidRequest
 from upr.models import Assessment, ImplementationPlan, Recommendation, RecommendationImport
 
 
@@ -21,6 +22,7 @@ def page_state():
         Assessment.objects.count(),
         ImplementationPlan.objects.count(),
         RecommendationImport.objects.count(),
+        sorted(LegalAidRequest.objects.values_list("reference", "status", "payload")),
     )
 
 
@@ -93,6 +95,13 @@ def test_demo_content_in_three_languages_loads_once(client, home_pages):
         "How the Universal Periodic Review works",
     ]
     assert len(pages("en", "programmes.TrainingVideoPage")) == 1
+    (form,) = pages("rw", "legal_aid.LegalAidRequestPage")
+    schema = client.get(reverse("wagtailapi:legal-aid:form", args=[form["id"]])).json()
+    assert schema["title"] == "Saba ubufasha mu by’amategeko"
+    assert {field["key"]: field["label"] for field in schema["fields"]}["description"] == "Ibisobanuro"
+    (index,) = pages("fr", "legal_aid.LegalAidIndexPage", "request_form")
+    assert index["request_form"]["title"] == "Demander une aide juridique"
+    assert sorted(LegalAidRequest.objects.values_list("status", flat=True)) == ["assigned", "closed", "new"]
     (legal,) = pages("rw", "legal_aid.LegalInformationPage", "faqs")
     assert legal["faqs"][0]["question"] == "Nshobora guhamagara umunyamategeko?"
     (home_en,) = pages("en", "home.HomePage", "featured")

@@ -3,15 +3,8 @@ import pytest
 from wagtail.models import Locale
 
 from legal_aid.factories import LegalAidIndexPageFactory
-from tests.support.site_tree import ensure_upr_vocabularies
 from upr.models import Country
 from users.factories import UserFactory
-
-
-@pytest.fixture
-def upr_vocabularies(locales):
-    """States, organisations, cycles, sessions, UPR Info issues and SDGs, in en (and fr, rw where known)."""
-    ensure_upr_vocabularies()
 
 
 @pytest.fixture
@@ -35,3 +28,24 @@ def legal_aid_index(home_pages):
 def admin_client(client):
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     return client
+
+
+@pytest.fixture
+def request_form(legal_aid_index):
+    """The published request form under the legal-assistance section, with its core fields."""
+    from legal_aid.factories import LegalAidRequestPageFactory
+
+    page = LegalAidRequestPageFactory(parent=legal_aid_index, slug="ask-for-help")
+    page.save_revision().publish()
+    legal_aid_index.request_form_page = page
+    legal_aid_index.save_revision().publish()
+    return page
+
+
+@pytest.fixture
+def legal_team_member(db):
+    from legal_aid.team import ensure_legal_team
+
+    user = UserFactory(username="lawyer")
+    user.groups.add(ensure_legal_team())
+    return user

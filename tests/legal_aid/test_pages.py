@@ -13,13 +13,24 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import HomePage
 from legal_aid.factories import HotlineContactFactory, LegalInformationPageFactory
-from legal_aid.models import HotlineContact, LegalAidIndexPage, LegalInformationPage, Topic
+from legal_aid.models import (
+    HotlineContact,
+    LegalAidIndexPage,
+    LegalAidRequestPage,
+    LegalInformationPage,
+    Topic,
+)
 
 
 class LegalAidPageRulesTests(WagtailPageTestCase):
-    def test_the_index_lives_under_a_home_page_and_holds_information_pages(self):
+    def test_the_index_lives_under_a_home_page_and_holds_information_pages_and_the_form(self):
         self.assertAllowedParentPageTypes(LegalAidIndexPage, {HomePage})
-        self.assertAllowedSubpageTypes(LegalAidIndexPage, {LegalInformationPage})
+        self.assertAllowedSubpageTypes(LegalAidIndexPage, {LegalInformationPage, LegalAidRequestPage})
+
+    def test_the_request_form_lives_under_the_index_and_has_no_children(self):
+        self.assertAllowedParentPageTypes(LegalAidRequestPage, {LegalAidIndexPage})
+        self.assertAllowedSubpageTypes(LegalAidRequestPage, set())
+        self.assertCanNotCreateAt(HomePage, LegalAidRequestPage)
 
     def test_information_pages_live_under_the_index_and_have_no_children(self):
         self.assertAllowedParentPageTypes(LegalInformationPage, {LegalAidIndexPage})

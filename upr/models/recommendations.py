@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -194,6 +194,8 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
                 name="upr_rec_listing_order",
             ),
             models.Index(fields=["state_code"], condition=models.Q(is_original=True), name="upr_rec_state"),
+            # Wagtail's database search backend joins its index on the text of the primary key.
+            models.Index(Cast("id", models.CharField(max_length=50)), name="upr_rec_id_as_text"),
         ]
 
     def __str__(self):

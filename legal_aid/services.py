@@ -1,0 +1,245 @@
+"""Storing a request, reading it back for the legal team (always audited), exporting and deleting it.
+
+Every read of a case's content goes through ``open_case``, ``read_attachment``
+or ``export_case``, each of which writes an audit entry.
+"""
+
+import io
+import json
+import logging
+import secrets
+import zipfile
+from dataclasses import dataclass
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from legal_aid import crypto
+from legal_aid.models import AuditEntry, CaseEvent, LegalAidAttachment, LegalAidRequest
+from legal_aid.models.cases import new_object_name
+
+logger = logging.getLogger(__name__)
+
+
+class StorageUnavailable(Exception):
+    """The private storage could not take the attachments: nothing of the request was kept."""
+
+
+@dataclass
+class Upload:
+    name: str
+    content_type: str
+    data: bytes
+
+
+@dataclass
+class Submitted:
+    case: LegalAidRequest
+    secret: str
+
+
+def new_secret():
+    return secrets.token_urlsafe(24)
+
+
+def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=True) -> Submitted:
+    """Encrypt and store a request with its files; return the case and the one-time status secret.
+
+    The encrypted files are written first, then every row in one transaction.
+    If storage fails, the files already written are deleted and
+    StorageUnavailable is raised; if the database fails, the files are
+    deleted and the error goes on. Either way nothing half-saved remains.
+    """
+    written = []
+    try:
+        for upload in uploads:
+            name = new_object_name()
+            saved = default_storage.save(name, ContentFile(crypto.encrypt_bytes(upload.data)))
+            written.append((saved, upload))
+    except Exception as error:
+        _delete_objects(name for name, _upload in written)
+        logger.error("Legal-aid attachment could not be stored: %s", type(error).__name__)
+        raise StorageUnavailable from error
+
+    secret = new_secret()
+    try:
+        with transaction.atomic():
+            case = LegalAidRequest(form_page=page, language=language, secret_hash=make_password(secret))
+            case.set_data(data)
+            case.save()
+            LegalAidAttachment.objects.bulk_create(
+                LegalAidAttachment(
+                    request=case,
+                    object_name=name,
+                    metadata=crypto.encrypt_json(
+                        {"name": upload.name, "content_type": upload.content_type, "size": len(upload.data)}
+                    ),
+                )
+                for name, upload in written
+            )
+            CaseEvent.objects.create(request=case, kind=CaseEvent.Kind.RECEIVED, new_value=case.status)
+            if notify:
+                transaction.on_commit(lambda: _notify(case))
+    except Exception:
+        _delete_objects(name for name, _upload in written)
+        raise
+    return Submitted(case=case, secret=secret)
+
+
+def _notify(case):
+    from legal_aid.tasks import acknowledge_request, notify_legal_team
+
+    notify_legal_team.enqueue(case.pk)
+    acknowledge_request.enqueue(case.pk)
+
+
+def _delete_objects(names):
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except Exception:  # the storage is down: nothing more can be done here
+            logger.exception("Could not delete the legal-aid object %s", name)
+
+
+def check_status(reference, secret):
+    """The case's status if ``secret`` is its status secret; None otherwise (unknown reference or wrong secret)."""
+    case = LegalAidRequest.objects.filter(reference=reference.strip().upper()).first()
+    if case is None:
+        make_password(secret)  # the same time whether the reference exists or not
+        return None
+    if not check_password(secret, case.secret_hash):
+        return None
+    return case.status
+
+
+# Reading, always audited --------------------------------------------------------
+
+
+def open_case(case, user):
+    """The decrypted answers of a case; the view is written to the audit log."""
+    AuditEntry.record(user, AuditEntry.Action.VIEW, case.reference)
+    return case.get_data()
+
+
+def read_attachment(attachment, user):
+    """The decrypted file and its metadata; the download is written to the audit log."""
+    metadata = attachment.get_metadata()
+    AuditEntry.record(
+        user, AuditEntry.Action.DOWNLOAD, attachment.request.reference, f"attachment {attachment.pk}"
+    )
+    with default_storage.open(attachment.object_name, "rb") as stored:
+        return metadata, crypto.decrypt_bytes(stored.read())
+
+
+def export_case(case, user) -> bytes:
+    """A zip for a lawyer: request.json (answers, status, history, notes) and the files under attachments/."""
+    AuditEntry.record(user, AuditEntry.Action.EXPORT, case.reference)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        files = []
+        for number, attachment in enumerate(case.attachments.all(), start=1):
+            metadata = attachment.get_metadata()
+            with default_storage.open(attachment.object_name, "rb") as stored:
+                content = crypto.decrypt_bytes(stored.read())
+            safe_name = "".join(c if c.isalnum() or c in "._- " else "_" for c in metadata["name"]) or "file"
+            path = f"attachments/{number}-{safe_name}"
+            archive.writestr(path, content)
+            files.append({"path": path, "name": metadata["name"], "content_type": metadata["content_type"]})
+        document = {
+            "reference": case.reference,
+            "status": case.status,
+            "assignee": case.assignee.get_username() if case.assignee else None,
+            "received": case.created_at.isoformat(),
+            "language": case.language,
+            "answers": case.get_data(),
+            "attachments": files,
+            "notes": case.get_notes(),
+            "history": [
+                {
+                    "at": event.at.isoformat(),
+                    "by": event.user.get_username() if event.user else None,
+                    "change": event.kind,
+                    "before": event.old_value,
+                    "after": event.new_value,
+                }
+                for event in case.events.select_related("user")
+            ],
+            "exported_at": timezone.now().isoformat(),
+        }
+        archive.writestr("request.json", json.dumps(document, ensure_ascii=False, indent=2))
+    return buffer.getvalue()
+
+
+# Changing ----------------------------------------------------------------------
+
+
+def update_case(case, user, *, status, assignee, note=""):
+    """Apply the team's changes, each recorded in the case's history."""
+    with transaction.atomic():
+        case = LegalAidRequest.objects.select_for_update().get(pk=case.pk)
+        if status != case.status:
+            CaseEvent.objects.create(
+                request=case, user=user, kind=CaseEvent.Kind.STATUS, old_value=case.status, new_value=status
+            )
+            case.status = status
+            case.closed_at = timezone.now() if status == "closed" else None
+        if assignee != case.assignee:
+            CaseEvent.objects.create(
+                request=case,
+                user=user,
+                kind=CaseEvent.Kind.ASSIGNEE,
+                old_value=case.assignee.get_username() if case.assignee else "",
+                new_value=assignee.get_username() if assignee else "",
+            )
+            case.assignee = assignee
+        if note.strip():
+            case.add_note(note.strip(), user)
+            CaseEvent.objects.create(request=case, user=user, kind=CaseEvent.Kind.NOTE)
+        case.save()
+        AuditEntry.record(user, AuditEntry.Action.EDIT, case.reference)
+    return case
+
+
+def delete_case(case):
+    """Delete a case's encrypted objects in storage, then its rows. Returns how many files went.
+
+    The objects go first: if storage fails, the case stays whole and the next
+    run tries again, so that no object is left behind without its row.
+    """
+    names = list(case.attachments.values_list("object_name", flat=True))
+    for name in names:
+        default_storage.delete(name)
+    with transaction.atomic():
+        reference = case.reference
+        case.delete()
+        AuditEntry.record(None, AuditEntry.Action.PURGE, reference)
+    return len(names)
+
+
+def rotate_keys():
+    """Re-encrypt every payload, note and attachment with the newest key. Returns (cases, attachments)."""
+    cases = attachments = 0
+    for case in LegalAidRequest.objects.iterator():
+        with transaction.atomic():
+            locked = LegalAidRequest.objects.select_for_update().get(pk=case.pk)
+            updates = {"payload": crypto.rotate(locked.payload.encode()).decode()}
+            if locked.notes:
+                updates["notes"] = crypto.rotate(locked.notes.encode()).decode()
+            LegalAidRequest.objects.filter(pk=locked.pk).update(**updates)
+        cases += 1
+    for attachment in LegalAidAttachment.objects.iterator():
+        with default_storage.open(attachment.object_name, "rb") as stored:
+            rotated = crypto.rotate(stored.read())
+        # A new object, then the row, then the old object goes: a failure leaves a readable file.
+        new_name = default_storage.save(new_object_name(), ContentFile(rotated))
+        old_name = attachment.object_name
+        LegalAidAttachment.objects.filter(pk=attachment.pk).update(
+            object_name=new_name, metadata=crypto.rotate(attachment.metadata.encode()).decode()
+        )
+        default_storage.delete(old_name)
+        attachments += 1
+    AuditEntry.record(None, AuditEntry.Action.ROTATE, detail=f"{cases} cases, {attachments} attachments")
+    return cases, attachments

@@ -1,0 +1,71 @@
+"""Notifications go out after the request is committed, say nothing of its content, and their failure loses nothing."""
+
+import pytest
+from django_tasks.signals import task_finished
+
+from django.core.mail.backends.base import BaseEmailBackend
+
+from legal_aid.models import LegalAidRequest
+
+from .helpers import SECRET_WORDS, VALID, submit
+
+pytestmark = pytest.mark.django_db
+
+
+class BrokenEmailBackend(BaseEmailBackend):
+    def send_messages(self, email_messages):
+        raise ConnectionRefusedError("the mail server is down")
+
+
+@pytest.fixture
+def finished_tasks():
+    results = []
+
+    def collect(sender, task_result, **kwargs):
+        results.append(task_result)
+
+    task_finished.connect(collect)
+    yield results
+    task_finished.disconnect(collect)
+
+
+def test_nothing_is_sent_before_the_request_is_committed(
+    client, request_form, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert submit(client, request_form).status_code == 201
+    assert mailoutbox == []
+    assert len(callbacks) == 1
+    callbacks[0]()
+    assert len(mailoutbox) == 2
+
+
+def test_a_failing_mail_server_loses_nothing_and_the_failure_shows(
+    client, request_form, settings, finished_tasks, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = f"{__name__}.BrokenEmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, request_form)
+
+    assert response.status_code == 201
+    case = LegalAidRequest.objects.get(reference=response.json()["reference"])
+    assert case.get_data()["description"] == VALID["description"]
+    failed = {result.task.name: result for result in finished_tasks}
+    assert set(failed) == {"notify_legal_team", "acknowledge_request"}
+    for result in failed.values():
+        assert result.status == "FAILED"
+        assert "ConnectionRefusedError" in result.errors[0].exception_class_path
+
+
+def test_the_acknowledgement_is_in_the_requester_s_language_and_only_to_an_email(
+    client, request_form, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, request_form, {**VALID, "preferred_language": "fr"})
+    (acknowledgement,) = [mail for mail in mailoutbox if mail.to == ["amina@example.org"]]
+    for word in SECRET_WORDS:
+        assert word not in acknowledgement.body
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, request_form, {**VALID, "contact_method": "signal", "contact": "+250 788 000 111"})
+    assert [mail.to for mail in mailoutbox] == [["legal-team@example.org"]]
