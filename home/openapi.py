@@ -13,6 +13,10 @@ actions ``listing_view``/``detail_view``, so drf-spectacular cannot infer them a
 
       @extend_schema_view(post=extend_schema(request=MySerializer, responses={201: ..., 400: ERROR}))
 
+  An endpoint of plain Django views, which drf-spectacular cannot read, describes itself with an
+  ``openapi(prefix)`` class method instead (see ``legal_aid/api_schema.py`` and
+  ``cms.openapi.add_plain_endpoints``).
+
 Generate it with ``python manage.py spectacular --validate --fail-on-warn`` or read it at
 ``/api/schema/`` (documentation page at ``/api/schema/docs/``).
 """

@@ -397,10 +397,11 @@ WAGTAIL_HEADLESS_PREVIEW = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "UPR advocacy CMS API",
     "DESCRIPTION": (
-        "The public, read-only API of the CMS: pages of every type, images, documents, UPR "
+        "The public API of the CMS: pages of every type, images, documents, UPR "
         "recommendations with their filters, facets and statistics, the vocabularies, search and "
-        "autocomplete, and the RSS, Atom and iCalendar feeds. Every error of the API has the body described "
-        "by the `Error` schema."
+        "autocomplete, and the RSS, Atom and iCalendar feeds, all read-only; and the legal-assistance "
+        "request form (`legal-aid`), which takes requests and answers their status. Every error of the "
+        "API has the body described by the `Error` schema."
     ),
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
@@ -410,7 +411,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "PREPROCESSING_HOOKS": ["cms.openapi.api_endpoints_only"],
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "cms.openapi.add_feeds"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.openapi.add_plain_endpoints",
+        "cms.openapi.add_feeds",
+    ],
     "GET_MOCK_REQUEST": "cms.openapi.mock_request",
     "ENUM_NAME_OVERRIDES": {},
     "DISABLE_ERRORS_AND_WARNINGS": False,
