@@ -8,6 +8,8 @@ from django.urls import reverse
 from wagtail.models import get_page_models
 
 from cms.api import api_router
+from legal_aid.models import LegalAidFormField
+from legal_aid.models.choices import CORE_FIELDS, CaseStatus, ContactMethod, ProblemType, Urgency
 
 pytestmark = pytest.mark.django_db
 
@@ -40,6 +42,11 @@ def test_every_endpoint_of_the_router_is_described(schema):
     }
 
 
+# Reads that no limit applies to: the legal-assistance form's schema is a plain Django view, outside
+# REST framework's throttling, and only its submissions are rate-limited.
+NOT_LIMITED = {("/api/v2/legal-aid/forms/{page_id}/", "get")}
+
+
 def test_every_operation_documents_its_errors_in_the_one_error_format(schema):
     error = schema["components"]["schemas"]["Error"]
     assert error["required"] == ["status", "code", "message", "errors"]
@@ -48,7 +55,8 @@ def test_every_operation_documents_its_errors_in_the_one_error_format(schema):
             continue  # the feeds: RSS, Atom, iCalendar
         for method, operation in operations.items():
             responses = operation["responses"]
-            for status in ("400", "429"):
+            statuses = ("400",) if (path, method) in NOT_LIMITED else ("400", "429")
+            for status in statuses:
                 assert responses[status]["content"]["application/json"]["schema"] == {
                     "$ref": "#/components/schemas/Error"
                 }, (path, method, status)
@@ -89,6 +97,93 @@ def test_filters_and_vocabularies_are_enums(schema):
     search = parameters("/api/v2/search/")
     assert search["limit"]["schema"]["maximum"] == 50
     assert parameters("/api/v2/autocomplete/")["q"]["required"] is True
+
+
+LEGAL_AID_FORM = "/api/v2/legal-aid/forms/{page_id}/"
+LEGAL_AID_STATUS = "/api/v2/legal-aid/status/"
+
+
+def _ref(name):
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _json(response):
+    return response["content"]["application/json"]["schema"]
+
+
+def test_the_legal_aid_operations_are_described(schema):
+    form, status = schema["paths"][LEGAL_AID_FORM], schema["paths"][LEGAL_AID_STATUS]
+    assert set(form) == {"get", "post"}
+    assert set(status) == {"post"}
+    assert {form["get"]["operationId"], form["post"]["operationId"], status["post"]["operationId"]} == {
+        "legal_aid_form_retrieve",
+        "legal_aid_form_submit",
+        "legal_aid_status",
+    }
+    for operation in (form["get"], form["post"], status["post"]):
+        assert operation["tags"] == ["legal-aid"]
+        parameters = {parameter["name"]: parameter for parameter in operation["parameters"]}
+        assert parameters["locale"]["schema"]["enum"] == ["en", "fr", "rw"]
+    page_id = {parameter["name"]: parameter for parameter in form["get"]["parameters"]}["page_id"]
+    assert page_id["in"] == "path"
+    assert page_id["schema"]["type"] == "integer"
+
+    # The responses: every status each view answers with, the errors in the one error body.
+    assert set(form["get"]["responses"]) == {"200", "400", "404"}
+    assert _json(form["get"]["responses"]["200"]) == _ref("LegalAidForm")
+    assert set(form["post"]["responses"]) == {"201", "400", "404", "413", "415", "429", "503"}
+    assert _json(form["post"]["responses"]["201"]) == _ref("LegalAidSubmitted")
+    assert set(status["post"]["responses"]) == {"200", "400", "404", "413", "415", "429"}
+    assert _json(status["post"]["responses"]["200"]) == _ref("LegalAidStatus")
+    for operation in (form["get"], form["post"], status["post"]):
+        for code, response in operation["responses"].items():
+            if code[0] in "45":
+                assert _json(response) == _ref("Error"), code
+
+    # The request bodies: JSON, or multipart with the files under `attachments`.
+    body = form["post"]["requestBody"]
+    assert body["required"] is True
+    assert _json(body) == _ref("LegalAidAnswers")
+    assert body["content"]["multipart/form-data"]["schema"] == _ref("LegalAidAnswersMultipart")
+    assert set(status["post"]["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
+    assert _json(status["post"]["requestBody"]) == _ref("LegalAidStatusQuery")
+
+
+def test_the_legal_aid_schemas_have_real_types_and_enums(schema):
+    components = schema["components"]["schemas"]
+    field = components["LegalAidFormField"]
+    assert field["properties"]["type"]["enum"] == [
+        value for value, _label in LegalAidFormField._meta.get_field("field_type").choices
+    ]
+    assert {"key", "type", "label", "help_text", "required", "core"} == set(field["required"])
+    assert {"choices", "max_length", "format", "default"} <= set(field["properties"])
+    assert field["properties"]["choices"]["items"]["required"] == ["value", "label"]
+    assert field["additionalProperties"] is False
+    form = components["LegalAidForm"]["properties"]
+    assert form["fields"]["items"] == _ref("LegalAidFormField")
+    assert form["locale"]["enum"] == ["en", "fr", "rw"]
+    assert "application/pdf" in form["attachments"]["properties"]["types"]["items"]["enum"]
+
+    answers = components["LegalAidAnswers"]
+    assert set(answers["properties"]) == {core.key for core in CORE_FIELDS} | {"website"}
+    assert set(answers["required"]) == {core.key for core in CORE_FIELDS if core.required}
+    assert answers["properties"]["contact_method"]["enum"] == ContactMethod.values
+    assert answers["properties"]["problem_type"]["enum"] == ProblemType.values
+    assert answers["properties"]["urgency"]["enum"] == Urgency.values
+    assert answers["properties"]["preferred_language"]["enum"] == ["en", "fr", "rw"]
+    assert answers["properties"]["incident_date"]["format"] == "date"
+    assert answers["properties"]["consent"]["type"] == "boolean"
+    multipart = components["LegalAidAnswersMultipart"]["properties"]
+    assert multipart["attachments"]["type"] == "array"
+    assert multipart["attachments"]["items"] == {"type": "string", "format": "binary"}
+
+    submitted = components["LegalAidSubmitted"]
+    assert set(submitted["required"]) == {"reference", "secret", "status", "message"}
+    assert submitted["properties"]["status"]["enum"] == CaseStatus.values
+    status = components["LegalAidStatus"]
+    assert set(status["required"]) == {"reference", "status", "status_label"}
+    assert status["properties"]["status"]["enum"] == CaseStatus.values
+    assert components["LegalAidStatusQuery"]["required"] == ["reference", "secret"]
 
 
 def test_the_documentation_page_is_served(client, site):
