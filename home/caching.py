@@ -53,6 +53,12 @@ IGNORED_MODELS = {
     "wagtailcore.commentreply",
     "wagtailcore.uploadedfile",
     "wagtailcore.grouppagepermission",
+    # Legal-assistance requests and their handling: never shown, and a submission must not
+    # empty the API's cache or purge the CDN.
+    "legal_aid.legalaidrequest",
+    "legal_aid.legalaidattachment",
+    "legal_aid.caseevent",
+    "legal_aid.auditentry",
 }
 SAFE_METHODS = ("GET", "HEAD")
 
