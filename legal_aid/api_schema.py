@@ -10,7 +10,7 @@ from django.conf import settings
 from home.api_contract import LARGEST_NUMBER
 from home.openapi import BOOLEAN, INTEGER, LANGUAGE, STRING, URL, array, language_codes, obj
 from legal_aid.forms import MAX_TEXT
-from legal_aid.models.cases import REFERENCE_ALPHABET
+from legal_aid.models.cases import REFERENCE_PATTERN
 from legal_aid.models.choices import CORE_FIELDS, CaseStatus
 
 TAG = "legal-aid"
@@ -20,7 +20,7 @@ CHOICE_TYPES = ("dropdown", "radio", *MULTIPLE_TYPES)
 CHECKBOX_WORDS = ["true", "on", "1", "yes", "false", "", "0", "no"]
 REFERENCE = {
     "type": "string",
-    "pattern": rf"^LA-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}$",
+    "pattern": REFERENCE_PATTERN.pattern.replace("\\Z", "$"),
     "description": "The request's reference, e.g. LA-7KQ2-M9XD.",
     "example": "LA-7KQ2-M9XD",
 }
