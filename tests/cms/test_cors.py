@@ -9,6 +9,8 @@ from tests.support.settings import load_settings
 pytestmark = pytest.mark.django_db
 
 FRONT_END = "https://www.example.org"
+# Production refuses to start without a key for legal-assistance requests (for these tests only).
+LEGAL_AID_KEYS = "hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="
 LISTING = reverse("wagtailapi:countries:listing")
 
 
@@ -51,6 +53,7 @@ def test_no_origin_is_allowed_unless_configured():
         ["CORS_ALLOWED_ORIGINS", "CORS_ALLOW_ALL_ORIGINS"],
         SECRET_KEY="x",
         ALLOWED_HOSTS="cms.example.org",
+        LEGAL_AID_KEYS=LEGAL_AID_KEYS,
     )
     assert loaded["CORS_ALLOWED_ORIGINS"] == []
     assert not loaded.get("CORS_ALLOW_ALL_ORIGINS")
@@ -59,6 +62,7 @@ def test_no_origin_is_allowed_unless_configured():
         ["CORS_ALLOWED_ORIGINS"],
         SECRET_KEY="x",
         ALLOWED_HOSTS="cms.example.org",
+        LEGAL_AID_KEYS=LEGAL_AID_KEYS,
         CORS_ALLOWED_ORIGINS="https://www.example.org,https://preview.example.org",
     )
     assert loaded["CORS_ALLOWED_ORIGINS"] == ["https://www.example.org", "https://preview.example.org"]
