@@ -1,12 +1,11 @@
 """The public read API, mounted at /api/v2/. Each app registers its own endpoints here."""
 
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.documents.api.v2.views import DocumentsAPIViewSet
-from wagtail.images.api.v2.views import ImagesAPIViewSet
 
-from home.api import PagesAPIViewSet, RedirectsAPIViewSet
+from home.api import ImagesAPIViewSet, PagePreviewAPIViewSet, PagesAPIViewSet, RedirectsAPIViewSet
 from legal_aid.api import LegalAidAPIViewSet
 from programmes.kinds_api import ProgrammeKindsAPIViewSet
+from publications.api import DocumentsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,
@@ -32,5 +31,7 @@ api_router.register_endpoint("affected-groups", AffectedGroupsAPIViewSet)
 api_router.register_endpoint("programme-kinds", ProgrammeKindsAPIViewSet)
 api_router.register_endpoint("autocomplete", AutocompleteAPIViewSet)
 api_router.register_endpoint("search", SearchAPIViewSet)
+# The draft an editor previews on the front end (HEADLESS_PREVIEW_URL).
+api_router.register_endpoint("page-preview", PagePreviewAPIViewSet)
 # The legal-assistance request form: its schema, submissions and status checks (no model is served).
 api_router.register_endpoint("legal-aid", LegalAidAPIViewSet)

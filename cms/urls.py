@@ -1,3 +1,5 @@
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
@@ -9,10 +11,17 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.api import api_router
 
+# The API answers its errors with its own error body; the site with HTML pages.
+handler404 = "home.api_contract.page_not_found"
+handler500 = "home.api_contract.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/schema/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("feeds/", include("publications.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
 ]

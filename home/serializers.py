@@ -45,6 +45,11 @@ class RelatedPagesField(serializers.Field):
         self._locale = instance.locale
         return super().get_attribute(instance)
 
+    def openapi_schema(self):
+        from home.openapi import PAGE_SUMMARY, array
+
+        return array(PAGE_SUMMARY)
+
     def to_representation(self, value):
         items = value.all() if hasattr(value, "all") else value
         pages = [getattr(item, self.page_attribute) if self.page_attribute else item for item in items]
@@ -58,6 +63,11 @@ class RelatedPagesField(serializers.Field):
 class RelatedPageField(RelatedPagesField):
     """One related page (a ForeignKey), or null."""
 
+    def openapi_schema(self):
+        from home.openapi import PAGE_SUMMARY, nullable
+
+        return nullable(PAGE_SUMMARY)
+
     def to_representation(self, value):
         summaries = super().to_representation([value] if value is not None else [])
         return summaries[0] if summaries else None
@@ -69,6 +79,11 @@ class ImageField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+
+    def openapi_schema(self):
+        from home.openapi import IMAGE, nullable
+
+        return nullable(IMAGE)
 
     def to_representation(self, image):
         if image is None:
@@ -100,6 +115,11 @@ class LocalisedStreamField(serializers.Field):
     def get_attribute(self, instance):
         self._locale = instance.locale
         return super().get_attribute(instance)
+
+    def openapi_schema(self):
+        from home.openapi import STREAM
+
+        return STREAM
 
     def to_representation(self, value):
         return value.stream_block.get_api_representation(value, {**self.context, "locale": self._locale})

@@ -389,6 +389,13 @@ class LegalAidAPIViewSet:
     model = type("NoModel", (), {})
 
     @classmethod
+    def openapi(cls, prefix):
+        """Its paths under ``prefix`` and their schemas, for the OpenAPI description (see api_schema.py)."""
+        from legal_aid.api_schema import operations
+
+        return operations(prefix)
+
+    @classmethod
     def get_urlpatterns(cls):
         return [
             path("forms/<int:page_id>/", form_view, name="form"),

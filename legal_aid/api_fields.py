@@ -14,6 +14,11 @@ class FAQsField(serializers.Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
+    def openapi_schema(self):
+        from home.openapi import STRING, array, obj
+
+        return array(obj({"id": STRING, "question": STRING, "answer": STRING}))
+
     def to_representation(self, stream):
         return [
             {"id": child.id, **child.block.get_api_representation(child.value, self.context)}
@@ -29,6 +34,11 @@ class ChoiceLabelField(serializers.Field):
         self.labels = dict(choices.choices)
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+
+    def openapi_schema(self):
+        from home.openapi import STRING, nullable
+
+        return nullable(STRING)
 
     def get_attribute(self, instance):
         self._language = instance.locale.language_code
@@ -57,6 +67,13 @@ class RequestFormField(serializers.Field):
         kwargs["read_only"] = True
         kwargs["source"] = "*"
         super().__init__(**kwargs)
+
+    def openapi_schema(self):
+        from home.openapi import INTEGER, STRING, nullable, obj
+
+        return nullable(
+            obj({"id": nullable(INTEGER), "title": nullable(STRING), "url": STRING, "type": nullable(STRING)})
+        )
 
     def to_representation(self, instance):
         target = getattr(instance, self.page_attribute)

@@ -19,7 +19,7 @@ from django.utils import timezone
 
 from legal_aid import crypto
 from legal_aid.models import AuditEntry, CaseEvent, LegalAidAttachment, LegalAidRequest
-from legal_aid.models.cases import new_object_name
+from legal_aid.models.cases import REFERENCE_PATTERN, new_object_name
 
 logger = logging.getLogger(__name__)
 
@@ -106,7 +106,13 @@ def _delete_objects(names):
 
 def check_status(reference, secret):
     """The case's status if ``secret`` is its status secret; None otherwise (unknown reference or wrong secret)."""
-    case = LegalAidRequest.objects.filter(reference=reference.strip().upper()).first()
+    reference = reference.strip().upper()
+    # What cannot be a reference (a NUL character, which PostgreSQL refuses, too) is not looked up.
+    case = (
+        LegalAidRequest.objects.filter(reference=reference).first()
+        if REFERENCE_PATTERN.match(reference)
+        else None
+    )
     if case is None:
         make_password(secret)  # the same time whether the reference exists or not
         return None

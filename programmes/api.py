@@ -29,6 +29,11 @@ class ProgrammeKindField(ReadOnlyAPIField):
     kind, so ``?kind=<id>`` filters programmes in any locale.
     """
 
+    def openapi_schema(self):
+        from home.openapi import INTEGER, STRING, nullable, obj
+
+        return nullable(obj({"id": INTEGER, "slug": STRING, "name": STRING, "description": STRING}))
+
     def get_attribute(self, instance):
         self._locale = instance.locale
         return super().get_attribute(instance)
@@ -43,6 +48,11 @@ class ProgrammeKindField(ReadOnlyAPIField):
 class PartnersField(ReadOnlyAPIField):
     """``[{"name", "url", "logo"}]``, the logo as an image with renditions."""
 
+    def openapi_schema(self):
+        from home.openapi import IMAGE, STRING, array, nullable, obj
+
+        return array(obj({"name": STRING, "url": STRING, "logo": nullable(IMAGE)}))
+
     def to_representation(self, partners):
         return [
             {"name": partner.name, "url": partner.url, "logo": ImageField().to_representation(partner.logo)}
@@ -53,6 +63,11 @@ class PartnersField(ReadOnlyAPIField):
 class ContactField(ReadOnlyAPIField):
     """``{"name", "email", "phone"}`` of the programme's contact person, or null. Use with ``source="*"``."""
 
+    def openapi_schema(self):
+        from home.openapi import STRING, nullable, obj
+
+        return nullable(obj({"name": STRING, "email": STRING, "phone": STRING}))
+
     def to_representation(self, page):
         contact = {"name": page.contact_name, "email": page.contact_email, "phone": page.contact_phone}
         return contact if any(contact.values()) else None
@@ -60,6 +75,12 @@ class ContactField(ReadOnlyAPIField):
 
 class EmbedField(ReadOnlyAPIField):
     """``{"provider", "id", "url", "embed_url"}`` of a YouTube or Vimeo address, worked out without network."""
+
+    def openapi_schema(self):
+        from home.openapi import STRING, URL, nullable, obj
+
+        provider = {"type": "string", "enum": ["youtube", "vimeo"]}
+        return nullable(obj({"provider": provider, "id": STRING, "url": URL, "embed_url": URL}))
 
     def to_representation(self, url):
         if not url:
@@ -79,6 +100,21 @@ class EmbedField(ReadOnlyAPIField):
 class DocumentField(ReadOnlyAPIField):
     """``{"id", "title", "url", "content_type", "file_size"}`` of a document; the URL goes through Wagtail's serve view."""
 
+    def openapi_schema(self):
+        from home.openapi import INTEGER, STRING, URL, nullable, obj
+
+        return nullable(
+            obj(
+                {
+                    "id": INTEGER,
+                    "title": STRING,
+                    "url": URL,
+                    "content_type": STRING,
+                    "file_size": nullable(INTEGER),
+                }
+            )
+        )
+
     def to_representation(self, document):
         return {
             "id": document.pk,
@@ -91,6 +127,11 @@ class DocumentField(ReadOnlyAPIField):
 
 class SubtitlesField(ReadOnlyAPIField):
     """``[{"language", "label", "url"}]``: one WebVTT file per language, for ``<track>`` elements."""
+
+    def openapi_schema(self):
+        from home.openapi import STRING, URL, array, obj
+
+        return array(obj({"language": STRING, "label": STRING, "url": URL}))
 
     def to_representation(self, subtitles):
         labels = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
@@ -106,6 +147,11 @@ class SubtitlesField(ReadOnlyAPIField):
 
 class DurationSecondsField(ReadOnlyAPIField):
     """A duration as a whole number of seconds."""
+
+    def openapi_schema(self):
+        from home.openapi import nullable
+
+        return nullable({"type": "integer", "minimum": 0, "description": "seconds"})
 
     def to_representation(self, duration):
         return int(duration.total_seconds())

@@ -1,20 +1,50 @@
 """The programme kinds endpoint of the API (kept apart from api.py, which the models import)."""
 
-from django.conf import settings
+from drf_spectacular.utils import extend_schema
 
+from home.api_contract import request_language
+from home.openapi import (
+    INTEGER,
+    STRING,
+    array,
+    extend_schema_actions,
+    fields_parameter,
+    locale_parameter,
+    obj,
+)
 from programmes.models import ProgrammeKind
 from upr.api import VocabularyAPIViewSet
 from upr.models import source_rows
 
 
+@extend_schema_actions(
+    listing_view=extend_schema(
+        summary="Kinds of programme, to filter programmes by",
+        parameters=[locale_parameter("The language of names and descriptions."), fields_parameter()],
+        responses={
+            200: obj(
+                {
+                    "meta": obj({"total_count": INTEGER}),
+                    "items": array(
+                        obj(
+                            {"id": INTEGER, "slug": STRING, "name": STRING, "description": STRING},
+                            required=[],
+                        )
+                    ),
+                }
+            )
+        },
+    )
+)
 class ProgrammeKindsAPIViewSet(VocabularyAPIViewSet):
     """``/api/v2/programme-kinds/?locale=fr``: the kinds a front end offers as a filter of programmes."""
 
     model = ProgrammeKind
     name = "programme-kinds"
+    item_fields = ("id", "slug", "name", "description")
 
     def items(self, labels):
-        language = self.request.GET.get("locale") or settings.LANGUAGE_CODE
+        language = request_language(self.request)
         sources = ProgrammeKind.objects.filter(source_rows()).order_by("name")
         translated = {
             kind.translation_key: kind

@@ -12,6 +12,24 @@ class PublicationFilesField(serializers.Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
+    def openapi_schema(self):
+        from home.openapi import INTEGER, LANGUAGE, STRING, URL, array, nullable, obj
+
+        if self.languages_only:
+            return array(LANGUAGE)
+        return array(
+            obj(
+                {
+                    "id": INTEGER,
+                    "title": STRING,
+                    "language": LANGUAGE,
+                    "download_url": URL,
+                    "file_size": nullable(INTEGER),
+                    "page_count": nullable(INTEGER),
+                }
+            )
+        )
+
     def to_representation(self, files):
         files = list(files.all().select_related("document"))
         if self.languages_only:

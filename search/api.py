@@ -12,46 +12,56 @@ from django.urls import path
 
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, get_page_models
 
+from home.api_contract import (
+    APIContractMixin,
+    only_fields,
+    page_window,
+    request_language,
+    selected_fields,
+    whole_number,
+)
+from home.openapi import extend_schema_actions
 from home.serializers import page_summary
+from search import api_schema
 from search.hits import serialise_hits
 from search.labels import facet_items
 from search.query import FILTERS, InvalidSearch, Search, parse_filters
-from upr.api import request_language
 
 SUGGESTIONS = 10
 PAGE_SIZE = 20
-MAX_PAGE_SIZE = 50
+MAX_PAGE_SIZE = api_schema.MAX_PAGE_SIZE
 
 
-def _whole_number(request, name, default, maximum=None):
-    raw = request.GET.get(name, default)
-    try:
-        value = int(raw)
-    except (TypeError, ValueError):
-        raise BadRequestError(f"{name}: give a whole number") from None
-    if value < 0:
-        raise BadRequestError(f"{name}: give a number of 0 or more")
-    if maximum is not None and value > maximum:
-        raise BadRequestError(f"{name}: at most {maximum}")
-    return value
-
-
-class SearchAPIViewSet(BaseAPIViewSet):
+@extend_schema_actions(listing_view=api_schema.SEARCH)
+class SearchAPIViewSet(APIContractMixin, BaseAPIViewSet):
     """One search over every kind of public item, ranked, filtered and counted by facets."""
 
     model = Page
     name = "search"
-    known_query_parameters = frozenset({"q", "locale", "order", "offset", "limit", *FILTERS})
+    known_query_parameters = frozenset({"q", "locale", "order", "offset", "limit", "fields", *FILTERS})
+    # What ?fields= may name: the fields of an item (a page hit has page, detail_url and, for a
+    # publication, documents; a recommendation hit has recommendation).
+    item_fields = (
+        "type",
+        "title",
+        "date",
+        "language",
+        "excerpt",
+        "page",
+        "detail_url",
+        "documents",
+        "recommendation",
+    )
 
     def listing_view(self, request):
         unknown = set(request.GET) - self.known_query_parameters
         if unknown:
             raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
         language = request_language(request)
-        offset = _whole_number(request, "offset", 0)
-        limit = _whole_number(request, "limit", PAGE_SIZE, MAX_PAGE_SIZE)
+        offset, limit = page_window(request, PAGE_SIZE, MAX_PAGE_SIZE)
+        fields = selected_fields(request, self.item_fields)
         try:
             search = Search(
                 language,
@@ -75,7 +85,7 @@ class SearchAPIViewSet(BaseAPIViewSet):
                     "order": search.order,
                     "facets": facet_items(facets, search.filters, language),
                 },
-                "items": serialise_hits(hits, search, request),
+                "items": [only_fields(item, fields) for item in serialise_hits(hits, search, request)],
             }
         )
 
@@ -84,12 +94,16 @@ class SearchAPIViewSet(BaseAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
-class AutocompleteAPIViewSet(BaseAPIViewSet):
+@extend_schema_actions(
+    listing_view=api_schema.autocomplete(sorted(model._meta.label for model in get_page_models()))
+)
+class AutocompleteAPIViewSet(APIContractMixin, BaseAPIViewSet):
     """The titles of live, public pages in one language that start with what the reader typed."""
 
     model = Page
     name = "autocomplete"
-    known_query_parameters = frozenset({"q", "locale", "limit", "type"})
+    known_query_parameters = frozenset({"q", "locale", "limit", "type", "fields"})
+    item_fields = ("id", "title", "url", "type")
 
     def listing_view(self, request):
         unknown = set(request.GET) - self.known_query_parameters
@@ -98,16 +112,14 @@ class AutocompleteAPIViewSet(BaseAPIViewSet):
         query = request.GET.get("q", "").strip()
         if not query:
             raise BadRequestError("q: type at least one letter")
-        try:
-            limit = min(int(request.GET.get("limit", SUGGESTIONS)), 50)
-        except ValueError:
-            raise BadRequestError("limit: give a whole number") from None
+        limit = whole_number(request, "limit", SUGGESTIONS, MAX_PAGE_SIZE)
+        fields = selected_fields(request, self.item_fields)
         locale = Locale.objects.filter(language_code=request_language(request)).first()
         pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
         if page_type := request.GET.get("type"):
             pages = pages.type(self._page_model(page_type))
         results = pages.specific().autocomplete(query, fields=["title"])[:limit]
-        items = [page_summary(page) for page in results]
+        items = [only_fields(page_summary(page), fields) for page in results]
         return Response({"meta": {"total_count": len(items)}, "items": items})
 
     @staticmethod

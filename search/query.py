@@ -4,6 +4,7 @@ from collections import Counter
 
 from django.db.models import Count
 
+from home.api_contract import is_whole_number
 from search.caching import ENTRIES_VERSION
 from search.models import SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
@@ -41,10 +42,9 @@ def parse_filters(params):
         raw = [value.strip() for value in params[name].split(",") if value.strip()]
         if not raw:
             raise InvalidSearch(name, "give at least one value")
-        try:
-            filters[name] = sorted({read(value) for value in raw})
-        except ValueError:
-            raise InvalidSearch(name, f"give whole numbers, e.g. {name}=2") from None
+        if read is int and not all(is_whole_number(value) for value in raw):
+            raise InvalidSearch(name, f"give whole numbers, e.g. {name}=2")
+        filters[name] = sorted({read(value) for value in raw})
     kinds = set(Kind.values)
     if unknown := [kind for kind in filters.get("type", []) if kind not in kinds]:
         raise InvalidSearch("type", f"“{unknown[0]}” is not one of {', '.join(Kind.values)}")

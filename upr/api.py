@@ -4,7 +4,6 @@ from functools import partial
 
 from rest_framework.response import Response as APIResponse
 
-from django.conf import settings
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -15,13 +14,16 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from home.api_contract import APIContractMixin, only_fields, request_language, selected_fields
+from home.openapi import extend_schema_actions
+from upr import api_schema
 from upr.caching import cached
 from upr.export import csv_response, xlsx_response
 from upr.facets import FACETS, counts_many, facets
 from upr.filters import FILTERS, RecommendationQuery
 from upr.labels import Labels
 from upr.models import Cluster, Country, ImplementationPlan, Recommendation, RegionalGroup, Session
-from upr.serializers import serialize_recommendations
+from upr.serializers import RECOMMENDATION_FIELDS, serialize_recommendations
 
 ORDERINGS = {
     "number": ("number", "pk"),
@@ -59,23 +61,28 @@ class CountedQuerySet:
         return self.queryset[index]
 
 
-def request_language(request):
-    """The language asked for with ?locale=, else the request's language."""
-    codes = [code for code, _ in settings.WAGTAIL_CONTENT_LANGUAGES]
-    language = request.GET.get("locale") or translation.get_language() or settings.LANGUAGE_CODE
-    language = language.split("-")[0]
-    if language not in codes:
-        if "locale" in request.GET:
-            raise BadRequestError(f"locale: “{language}” is not one of {', '.join(codes)}")
-        language = settings.LANGUAGE_CODE
-    return language
-
-
-class RecommendationsAPIViewSet(BaseAPIViewSet):
+@extend_schema_actions(
+    listing_view=api_schema.LISTING,
+    detail_view=api_schema.DETAIL,
+    stats_view=api_schema.STATS,
+    export_view=api_schema.EXPORT,
+)
+class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"q", "locale", "facets", "order", *FILTERS}
+    )
+    # What ?fields= may name: the fields of an item of the listing, and those of the detail only.
+    listing_fields = RECOMMENDATION_FIELDS
+    detail_fields = (
+        *RECOMMENDATION_FIELDS,
+        "assessments",
+        "implementation_plans",
+        "clusters",
+        "source_document",
+        "publications",
+        "translations",
     )
 
     def get_queryset(self):
@@ -103,11 +110,15 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
         total = cached("count", query.key(), queryset.count)
 
         page = self.paginate_queryset(CountedQuerySet(queryset, total))
+        fields = selected_fields(request, self.listing_fields)
         labels = Labels.for_language(language)
         with translation.override(language):
             data = {
                 "meta": {"total_count": total},
-                "items": serialize_recommendations(page, labels, language, self._detail_url),
+                "items": [
+                    only_fields(item, fields)
+                    for item in serialize_recommendations(page, labels, language, self._detail_url)
+                ],
             }
             wanted = self._facet_names(request)
             if wanted:
@@ -134,6 +145,7 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
     def detail_view(self, request, pk):
         recommendation = get_object_or_404(self.get_queryset(), pk=pk)
         language = request_language(request)
+        fields = selected_fields(request, self.detail_fields)
         labels = Labels.for_language(language)
         with translation.override(language):
             (item,) = serialize_recommendations([recommendation], labels, language, self._detail_url)
@@ -165,7 +177,7 @@ class RecommendationsAPIViewSet(BaseAPIViewSet):
                     "locale__language_code", flat=True
                 )
             )
-        return APIResponse(item)
+        return APIResponse(only_fields(item, fields))
 
     def stats_view(self, request):
         base = self.get_queryset()
@@ -294,10 +306,11 @@ def _referencing_pages(recommendation, language):
     return pages
 
 
-class VocabularyAPIViewSet(BaseAPIViewSet):
-    """A read-only list of a vocabulary, labels in ?locale=."""
+class VocabularyAPIViewSet(APIContractMixin, BaseAPIViewSet):
+    """A read-only list of a vocabulary, labels in ?locale=; ``item_fields`` are what ?fields= may name."""
 
-    known_query_parameters = frozenset({"locale", "format", "_"})
+    known_query_parameters = frozenset({"locale", "fields", "format", "_"})
+    item_fields = ()
 
     def check_query_parameters(self, queryset):
         unknown = set(self.request.GET) - self.known_query_parameters
@@ -307,8 +320,9 @@ class VocabularyAPIViewSet(BaseAPIViewSet):
     def listing_view(self, request):
         self.check_query_parameters(None)
         language = request_language(request)
+        fields = selected_fields(request, self.item_fields)
         with translation.override(language):
-            items = self.items(Labels.for_language(language))
+            items = [only_fields(item, fields) for item in self.items(Labels.for_language(language))]
         return APIResponse({"meta": {"total_count": len(items)}, "items": items})
 
     @classmethod
@@ -316,9 +330,11 @@ class VocabularyAPIViewSet(BaseAPIViewSet):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
+@extend_schema_actions(listing_view=api_schema.COUNTRIES)
 class CountriesAPIViewSet(VocabularyAPIViewSet):
     model = Country
     name = "countries"
+    item_fields = ("code", "name", "regional_group", "memberships")
 
     def items(self, labels):
         groups = dict(Country.objects.filter(pk__in=labels.countries).values_list("pk", "regional_group"))
@@ -340,9 +356,18 @@ class CountriesAPIViewSet(VocabularyAPIViewSet):
         )
 
 
+@extend_schema_actions(listing_view=api_schema.SESSIONS)
 class SessionsAPIViewSet(VocabularyAPIViewSet):
     model = Session
     name = "sessions"
+    item_fields = (
+        "number",
+        "cycle",
+        "starts_on",
+        "ends_on",
+        "stakeholder_deadline",
+        "mid_term_report_due",
+    )
 
     def items(self, labels):
         return [
@@ -360,25 +385,31 @@ class SessionsAPIViewSet(VocabularyAPIViewSet):
         ]
 
 
+@extend_schema_actions(listing_view=api_schema.THEMES)
 class ThemesAPIViewSet(VocabularyAPIViewSet):
     model = Recommendation.themes.rel.model
     name = "themes"
+    item_fields = ("slug", "name")
 
     def items(self, labels):
         return sorted(labels.themes.values(), key=lambda item: item["name"])
 
 
+@extend_schema_actions(listing_view=api_schema.SDGS)
 class SDGsAPIViewSet(VocabularyAPIViewSet):
     model = Recommendation.sdgs.rel.model
     name = "sdgs"
+    item_fields = ("number", "title")
 
     def items(self, labels):
         return sorted(labels.sdgs.values(), key=lambda item: item["number"])
 
 
+@extend_schema_actions(listing_view=api_schema.AFFECTED_GROUPS)
 class AffectedGroupsAPIViewSet(VocabularyAPIViewSet):
     model = Recommendation.affected_groups.rel.model
     name = "affected_groups"
+    item_fields = ("slug", "name")
 
     def items(self, labels):
         return sorted(labels.affected_groups.values(), key=lambda item: item["name"])

@@ -22,6 +22,12 @@ class VocabularyField(serializers.Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
+    def openapi_schema(self):
+        from home.openapi import array, nullable, vocabulary_label
+
+        label = vocabulary_label(self.table)
+        return array(label) if self.many else nullable(label)
+
     def get_attribute(self, instance):
         self._language = instance.locale.language_code
         return super().get_attribute(instance)
@@ -41,6 +47,13 @@ class SessionField(serializers.Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
+    def openapi_schema(self):
+        from home.openapi import DATE, INTEGER, nullable, obj
+
+        return nullable(
+            obj({"number": INTEGER, "cycle": INTEGER, "starts_on": nullable(DATE), "ends_on": nullable(DATE)})
+        )
+
     def to_representation(self, session):
         if session is None:
             return None
@@ -58,6 +71,23 @@ class RecommendationSummaryField(serializers.Field):
     def __init__(self, **kwargs):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
+
+    def openapi_schema(self):
+        from home.openapi import INTEGER, STRING, array, nullable, obj
+        from upr.models import Response
+
+        return array(
+            obj(
+                {
+                    "id": INTEGER,
+                    "number": STRING,
+                    "state_under_review": STRING,
+                    "session": nullable(INTEGER),
+                    "response": {"type": "string", "enum": [*Response.values, ""]},
+                    "text": STRING,
+                }
+            )
+        )
 
     def to_representation(self, value):
         recommendations = value.all().select_related("state_under_review", "session").order_by("pk")

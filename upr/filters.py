@@ -4,15 +4,18 @@ Every filter takes one value or several separated by commas (``state=RWA,BDI``);
 values within a filter are alternatives, filters are combined.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef
 
 from wagtail.api.v2.utils import BadRequestError
 
+from home.api_contract import is_whole_number
 from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
 
 NOT_ASSESSED = "not_assessed"
+_NOT_A_WORD = re.compile(r"[^\w]+")
 
 
 def _related_exists(relation, lookup, values):
@@ -34,7 +37,7 @@ class Filter:
         parsed = []
         for value in values:
             if self.kind is int:
-                if not value.isdigit():
+                if not is_whole_number(value):
                     raise BadRequestError(f"{self.name}: “{value}” is not a whole number")
                 value = int(value)
             elif self.name in {"state", "recommending_state"}:
@@ -128,7 +131,9 @@ class RecommendationQuery:
 
     def __init__(self, params):
         self.filters = {name: FILTERS[name].parse(params[name]) for name in FILTERS if name in params}
-        self.query = params.get("q", "").strip()
+        # Words only: the database backends' query syntaxes (FTS5, tsquery) must not see quotes,
+        # operators or control characters a reader (or a robot) typed.
+        self.query = " ".join(_NOT_A_WORD.sub(" ", params.get("q", "")).split())
         self._matches = None
 
     def key(self):

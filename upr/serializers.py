@@ -11,6 +11,26 @@ RELATIONS = {
     "affected_groups": "affected_groups",
 }
 
+# The fields of a recommendation in a listing, in their order.
+RECOMMENDATION_FIELDS = (
+    "id",
+    "meta",
+    "text",
+    "number",
+    "state_under_review",
+    "recommending_states",
+    "cycle",
+    "session",
+    "response",
+    "response_as_published",
+    "action_category",
+    "themes",
+    "sdgs",
+    "affected_groups",
+    "implementation_status",
+    "source_symbol",
+)
+
 
 def _relation_ids(recommendation_ids):
     """{relation: {recommendation_id: [target ids]}} in three queries, whatever the page size."""

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "demo",
     # Wagtail and its add-ons
     "wagtail_localize",
+    "wagtail_headless_preview",
     "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -67,6 +68,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
+    "corsheaders",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
     # Django
@@ -80,6 +84,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that may answer (CommonMiddleware's redirects): CORS headers on every API answer.
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "locales.middleware.LocaleMiddleware",
@@ -316,6 +322,106 @@ WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# The API ------------------------------------------------------------------
+# One error body for every endpoint (home/api_contract.py).
+
+REST_FRAMEWORK = {
+    "EXCEPTION_HANDLER": "home.api_contract.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "home.openapi.AutoSchema",
+    # Anonymous clients, by address: a short burst and a daily total (API_THROTTLE_RATES).
+    "DEFAULT_THROTTLE_CLASSES": ["home.throttling.BurstThrottle", "home.throttling.SustainedThrottle"],
+    # How many proxies stand before the web processes: the client address is read from
+    # X-Forwarded-For only behind them (0: REMOTE_ADDR, which a client cannot forge).
+    "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
+}
+# Requests an anonymous client may make, e.g. 300/min (s, min, hour, day). A person reading a
+# site makes a few API requests a page; a scraper, thousands.
+API_THROTTLE_RATES = {
+    "anon_burst": env.str("API_THROTTLE_BURST_RATE", default="300/min"),
+    "anon_sustained": env.str("API_THROTTLE_SUSTAINED_RATE", default="20000/day"),
+}
+# The front end's servers, which render pages for every reader: not throttled.
+API_THROTTLE_TRUSTED_IPS = env.list("API_THROTTLE_TRUSTED_IPS", default=[])
+
+# CORS: the front ends allowed to read the API from a browser, e.g.
+# CORS_ALLOWED_ORIGINS=https://www.example.org,https://preview.example.org. None unless configured.
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
+# Headers a front end may read besides the simple ones (Cache-Control, Content-Type…).
+CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
+CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
+
+# HTTP caching of public reads (home/caching.py): seconds a browser, and a CDN or proxy, may
+# reuse an answer without asking again. Conditional requests are answered with 304 until the
+# content changes. With WAGTAILFRONTENDCACHE configured, the API's listings and the detail of a
+# published page are purged from the CDN when content changes.
+API_CACHE_MAX_AGE = env.int("API_CACHE_MAX_AGE", default=60)
+API_CACHE_SHARED_MAX_AGE = env.int("API_CACHE_SHARED_MAX_AGE", default=API_CACHE_MAX_AGE)
+# Seconds an answer is kept in the cache (Redis when REDIS_URL is set) for the next reader of the
+# same address; any change of content makes it unused at once. 0: not kept.
+API_CACHE_SERVER_SECONDS = env.int("API_CACHE_SERVER_SECONDS", default=3600)
+FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
+CLOUDFLARE_ZONEID = env.str("CLOUDFLARE_ZONEID", default="")
+if FRONTEND_CACHE_PURGE_URL:
+    # A proxy that takes PURGE requests (Varnish, Squid, nginx with a purge module).
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
+elif CLOUDFLARE_ZONEID:
+    WAGTAILFRONTENDCACHE = {
+        "cloudflare": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+            "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+            "ZONEID": CLOUDFLARE_ZONEID,
+        }
+    }
+if FRONTEND_CACHE_PURGE_URL or CLOUDFLARE_ZONEID:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Headless preview: editors preview drafts on the front end at this address (it is given
+# ?content_type=app.model&token=…, and reads the draft from /api/v2/page-preview/). Unset:
+# Wagtail's own preview.
+HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
+    "REDIRECT_ON_PREVIEW": False,
+    "ENFORCE_TRAILING_SLASH": True,
+}
+
+# The OpenAPI description at /api/schema/, its documentation page at /api/schema/docs/.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "UPR advocacy CMS API",
+    "DESCRIPTION": (
+        "The public API of the CMS: pages of every type, images, documents, UPR "
+        "recommendations with their filters, facets and statistics, the vocabularies, search and "
+        "autocomplete, and the RSS, Atom and iCalendar feeds, all read-only; and the legal-assistance "
+        "request form (`legal-aid`), which takes requests and answers their status. Every error of the "
+        "API has the body described by the `Error` schema."
+    ),
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PUBLIC": True,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "PREPROCESSING_HOOKS": ["cms.openapi.api_endpoints_only"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.openapi.add_plain_endpoints",
+        "cms.openapi.add_feeds",
+    ],
+    "GET_MOCK_REQUEST": "cms.openapi.mock_request",
+    "ENUM_NAME_OVERRIDES": {},
+    "DISABLE_ERRORS_AND_WARNINGS": False,
+    # The public API needs no authentication.
+    "AUTHENTICATION_WHITELIST": [],
+}
 WAGTAILSEARCH_HITS_MAX_AGE = 14
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None

@@ -15,6 +15,11 @@ LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[]) or [
 ]
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 
+# A front end served by its own development server may read the API.
+CORS_ALLOWED_ORIGINS = env.list(
+    "CORS_ALLOWED_ORIGINS", default=["http://localhost:3000", "http://127.0.0.1:3000"]
+)
+
 # Tasks run in the web process unless a worker is wanted.
 TASKS = tasks_from_env(default="immediate")
 

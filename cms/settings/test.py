@@ -11,6 +11,13 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
+# Throttling has its own tests; the rest of the suite (schemathesis above all) reads freely.
+API_THROTTLE_RATES = {"anon_burst": None, "anon_sustained": None}
+
+# Tests change content inside a transaction that never commits, so the content version (moved
+# on at commit) would not move: answers are not kept in the cache, except by the tests of that
+# cache (tests/home/test_caching.py).
+API_CACHE_SERVER_SECONDS = 0
 # A fixed key for the tests (never used anywhere else).
 LEGAL_AID_KEYS = ["hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="]
 LEGAL_AID_NOTIFY_EMAILS = ["legal-team@example.org"]

@@ -1,3 +1,6 @@
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -12,8 +15,13 @@ from home.blocks import BodyStreamBlock, FeaturedStreamBlock
 from home.serializers import LocalisedStreamField
 
 
-class BasePage(Page):
-    """Fields and translation rules that every page of the site shares."""
+class BasePage(HeadlessPreviewMixin, Page):
+    """Fields and translation rules that every page of the site shares.
+
+    With ``HEADLESS_PREVIEW_URL`` set, an editor's preview opens the front end at that address
+    with a token, and the front end reads the draft from ``/api/v2/page-preview/``
+    (wagtail-headless-preview); without it, Wagtail's own preview.
+    """
 
     translatable_fields = [
         TranslatableField("title"),
@@ -34,6 +42,11 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve_preview(self, request, preview_mode):
+        if settings.HEADLESS_PREVIEW_URL:
+            return super().serve_preview(request, preview_mode)
+        return Page.serve_preview(self, request, preview_mode)
 
 
 class HomePage(BasePage):

@@ -6,6 +6,7 @@ files themselves are encrypted objects with random names in the private
 storage. No IP address or user agent is kept.
 """
 
+import re
 import secrets
 
 from django.conf import settings
@@ -19,6 +20,7 @@ from .choices import CaseStatus
 
 # No 0/O, 1/I/L, U: a reference read over the phone is not misheard.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+REFERENCE_PATTERN = re.compile(rf"^LA-[{REFERENCE_ALPHABET}]{{4}}-[{REFERENCE_ALPHABET}]{{4}}\Z")
 ATTACHMENT_PREFIX = "legal-aid/"
 
 

@@ -126,7 +126,7 @@ class LegalAidRequestPage(AbstractForm, BasePage):
         return super().save(*args, **kwargs)
 
     @property
-    def form_schema_url(self):
+    def form_schema_url(self) -> str:
         """Where a front end reads the fields of this form (and sends requests to)."""
         return reverse("wagtailapi:legal-aid:form", args=[self.pk])
 

@@ -53,6 +53,11 @@ class LocalDateTimeField(serializers.Field):
         kwargs["read_only"] = True
         super().__init__(**kwargs)
 
+    def openapi_schema(self):
+        from home.openapi import DATETIME, nullable
+
+        return nullable(DATETIME)
+
     def get_attribute(self, instance):
         self._zone = instance.zone
         return super().get_attribute(instance)

@@ -69,3 +69,17 @@ def test_the_acknowledgement_is_in_the_requester_s_language_and_only_to_an_email
     with django_capture_on_commit_callbacks(execute=True):
         submit(client, request_form, {**VALID, "contact_method": "signal", "contact": "+250 788 000 111"})
     assert [mail.to for mail in mailoutbox] == [["legal-team@example.org"]]
+
+
+def test_a_request_leaves_the_api_s_content_version_and_cache_alone(
+    client, request_form, legal_team_member, django_capture_on_commit_callbacks
+):
+    from home.models import ContentVersion
+    from legal_aid.services import open_case
+
+    before = ContentVersion.current()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, request_form)
+        case = LegalAidRequest.objects.get(reference=response.json()["reference"])
+        open_case(case, legal_team_member)
+    assert ContentVersion.current() == before

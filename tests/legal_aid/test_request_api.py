@@ -283,6 +283,18 @@ class TestStatus:
         assert wrong.status_code == unknown.status_code == 404
         assert wrong.json() == unknown.json()
 
+    def test_what_cannot_be_a_reference_is_not_found(self, client, request_form):
+        answer = submit(client, request_form).json()
+        for reference in ("LA-2222-222\x00", "\x00", answer["reference"] + "\n2", "x" * 1000):
+            response = post_json(client, status_url(), {"reference": reference, "secret": answer["secret"]})
+            assert error(response, 404, "not_found")
+        response = post_json(
+            client,
+            status_url(),
+            {"reference": f" {answer['reference'].lower()} ", "secret": answer["secret"]},
+        )
+        assert response.json()["reference"] == answer["reference"]
+
     def test_missing_values_and_too_many_checks(self, client, request_form, settings):
         settings.LEGAL_AID_STATUS_RATE = "2/m"
         body = error(post_json(client, status_url(), {"reference": "LA-2222-2222"}), 400, "invalid")

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0003_standard_page_featured'),
+        ('home', '0004_content_version'),
     ]
 
     operations = [

@@ -1,0 +1,130 @@
+"""The OpenAPI description of the search and autocomplete endpoints (search/api.py)."""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+
+from home.openapi import (
+    BOOLEAN,
+    DATE,
+    INTEGER,
+    LANGUAGE,
+    PAGE_SUMMARY,
+    STRING,
+    URL,
+    array,
+    fields_parameter,
+    list_parameter,
+    locale_parameter,
+    nullable,
+    obj,
+    window_parameters,
+)
+from search.models.entries import Kind
+from search.query import FILTERS, ORDERS
+from upr.api_schema import RECOMMENDATION
+from upr.models import Response
+
+MAX_PAGE_SIZE = 50
+
+HIT = obj(
+    {
+        "type": {"type": "string", "enum": Kind.values},
+        "title": STRING,
+        "date": nullable(DATE),
+        "language": nullable(STRING),
+        "excerpt": {"type": "string", "description": "HTML: the matching words in <mark>."},
+        "page": nullable(PAGE_SUMMARY),
+        "detail_url": URL,
+        "documents": array(
+            obj(
+                {
+                    "id": INTEGER,
+                    "title": STRING,
+                    "language": LANGUAGE,
+                    "url": STRING,
+                    "page": INTEGER,
+                    "excerpt": STRING,
+                }
+            )
+        ),
+        "recommendation": nullable(RECOMMENDATION),
+    },
+    required=[],
+    description="What was found: a page (`page`, `detail_url`; a publication's PDFs that match in `documents`) "
+    "or a recommendation (`recommendation`).",
+)
+FACET_VALUE = obj(
+    {"value": {"oneOf": [STRING, INTEGER]}, "label": STRING, "count": INTEGER, "selected": BOOLEAN}
+)
+
+FILTER_DESCRIPTIONS = {
+    "type": ("What kind of item.", Kind.values),
+    "country": ("A country the item is about (ISO 3166-1 alpha-3 code).", None),
+    "theme": ("A theme (its slug).", None),
+    "language": ("The language of the item or of its documents.", None),
+    "cycle": ("A UPR cycle number.", None),
+    "session": ("A UPR session number.", None),
+    "year": ("The year of the item's date.", None),
+    "response": ("The response to a recommendation.", Response.values),
+}
+
+SEARCH = extend_schema(
+    summary="One ranked search over pages, publications and their PDFs, videos, events and recommendations",
+    parameters=[
+        OpenApiParameter(
+            "q",
+            str,
+            description='Words that must all match, in any of their forms; "quoted words" are a phrase.',
+        ),
+        locale_parameter("The language searched in, and of labels."),
+        OpenApiParameter("order", str, enum=list(ORDERS)),
+        fields_parameter(),
+        *window_parameters(MAX_PAGE_SIZE),
+        *[
+            list_parameter(name, *FILTER_DESCRIPTIONS[name], numbers=name in ("cycle", "session", "year"))
+            for name in FILTERS
+        ],
+    ],
+    responses={
+        200: obj(
+            {
+                "meta": obj(
+                    {
+                        "total_count": INTEGER,
+                        "query": STRING,
+                        "locale": LANGUAGE,
+                        "order": {"type": "string", "enum": list(ORDERS)},
+                        "facets": {
+                            "type": "object",
+                            "description": "For each filter, its values with their count (ignoring that filter).",
+                            "additionalProperties": array(FACET_VALUE),
+                        },
+                    }
+                ),
+                "items": array(HIT),
+            }
+        )
+    },
+)
+
+
+def autocomplete(page_types):
+    return extend_schema(
+        summary="Titles of live, public pages that start with what the reader typed",
+        parameters=[
+            OpenApiParameter(
+                "q", str, required=True, description="What the reader typed (at least one letter)."
+            ),
+            locale_parameter("Only pages in this language."),
+            OpenApiParameter("type", str, enum=page_types, description="Only pages of this type."),
+            OpenApiParameter("limit", int, description=f"How many suggestions (at most {MAX_PAGE_SIZE})."),
+            fields_parameter(),
+        ],
+        responses={
+            200: obj(
+                {
+                    "meta": obj({"total_count": INTEGER}),
+                    "items": array(obj(PAGE_SUMMARY["properties"], required=[])),
+                }
+            )
+        },
+    )

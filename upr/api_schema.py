@@ -1,0 +1,253 @@
+"""The OpenAPI description of the recommendations and vocabularies endpoints (upr/api.py)."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+
+from home.openapi import (
+    DATE,
+    INTEGER,
+    NUMBER,
+    STRING,
+    URL,
+    array,
+    fields_parameter,
+    list_parameter,
+    locale_parameter,
+    nullable,
+    obj,
+    vocabulary_label,
+    window_parameters,
+)
+from upr.facets import FACETS
+from upr.filters import FILTERS
+from upr.models import ActionCategory, ImplementationStatus, Response
+
+COUNTRY = vocabulary_label("countries")
+FACET_VALUE = obj(
+    {
+        "value": {"oneOf": [STRING, INTEGER]},
+        "label": STRING,
+        "count": INTEGER,
+    }
+)
+
+RECOMMENDATION = obj(
+    {
+        "id": INTEGER,
+        "meta": obj(
+            {
+                "type": {"type": "string", "enum": ["upr.Recommendation"]},
+                "detail_url": URL,
+                "language": {"type": "string", "description": "The language the recommendation was made in."},
+                "text_language": {"type": "string", "description": "The language of `text`."},
+            }
+        ),
+        "text": STRING,
+        "number": STRING,
+        "state_under_review": nullable(COUNTRY),
+        "recommending_states": array(COUNTRY),
+        "cycle": nullable(INTEGER),
+        "session": nullable(INTEGER),
+        "response": {"type": "string", "enum": Response.values},
+        "response_as_published": STRING,
+        "action_category": nullable({"type": "integer", "enum": ActionCategory.values}),
+        "themes": array(vocabulary_label("themes")),
+        "sdgs": array(vocabulary_label("sdgs")),
+        "affected_groups": array(vocabulary_label("affected_groups")),
+        "implementation_status": nullable({"type": "string", "enum": ImplementationStatus.values}),
+        "source_symbol": STRING,
+    },
+    required=[],
+    description="A UPR recommendation. Every field is shown unless `?fields=` chooses.",
+)
+
+DOCUMENT = nullable(obj({"id": INTEGER, "title": STRING, "url": URL}))
+LOCALISED = {"id": INTEGER, "language": STRING}
+RECOMMENDATION_DETAIL = {
+    "allOf": [
+        RECOMMENDATION,
+        obj(
+            {
+                "assessments": array(
+                    obj(
+                        {
+                            "status": {"type": "string", "enum": ImplementationStatus.values},
+                            "status_label": STRING,
+                            "assessed_on": DATE,
+                            "assessed_by": STRING,
+                            "comments": STRING,
+                            "document": DOCUMENT,
+                        }
+                    )
+                ),
+                "implementation_plans": array(
+                    obj(
+                        {
+                            **LOCALISED,
+                            "goal": STRING,
+                            "expected_government_action": STRING,
+                            "indicators": STRING,
+                            "responsible_body": STRING,
+                            "action_strategy": array({"type": "object"}),
+                        }
+                    )
+                ),
+                "clusters": array(obj({**LOCALISED, "name": STRING, "description": STRING})),
+                "source_document": DOCUMENT,
+                "publications": array(
+                    obj({"id": INTEGER, "title": STRING, "type": STRING, "url": nullable(URL)})
+                ),
+                "translations": array(STRING),
+            },
+            required=[],
+        ),
+    ]
+}
+
+
+def filter_parameters():
+    descriptions = {
+        "state": "The state under review (ISO 3166-1 alpha-3 code).",
+        "recommending_state": "The recommending state (ISO 3166-1 alpha-3 code).",
+        "cycle": "The UPR cycle number.",
+        "session": "The UPR session number.",
+        "theme": "A theme (its slug, see themes/).",
+        "affected_group": "An affected group (its slug, see affected-groups/).",
+    }
+    parameters = [
+        list_parameter(
+            name,
+            descriptions.get(
+                name, spec.help.capitalize() + "." if spec.help else f"The {name.replace('_', ' ')}."
+            ),
+            enum=spec.choices or None,
+            numbers=spec.kind is int,
+        )
+        for name, spec in FILTERS.items()
+    ]
+    return [
+        *parameters,
+        OpenApiParameter("q", str, description="Words the text must contain (any language)."),
+    ]
+
+
+ORDERS = ["number", "-number", "session", "-session", "state", "updated", "-updated"]
+
+LISTING = extend_schema(
+    summary="UPR recommendations, filtered and counted by facets",
+    parameters=[
+        *filter_parameters(),
+        locale_parameter("The language of texts (where translated) and labels."),
+        fields_parameter(),
+        *window_parameters(),
+        OpenApiParameter("order", str, enum=ORDERS, description="Newest session first by default."),
+        list_parameter(
+            "facets",
+            "The facets to count in `meta.facets` (all by default; `none` for none).",
+            enum=[*FACETS, "all", "none"],
+        ),
+    ],
+    responses={
+        200: obj(
+            {
+                "meta": obj(
+                    {
+                        "total_count": INTEGER,
+                        "facets": obj(
+                            {name: array(FACET_VALUE) for name in FACETS},
+                            required=[],
+                            description="For each facet asked for, the count of each value given the other filters.",
+                        ),
+                    },
+                    required=["total_count"],
+                ),
+                "items": array(RECOMMENDATION),
+            }
+        )
+    },
+)
+
+DETAIL = extend_schema(
+    summary="One recommendation with its assessments, plans, clusters and the publications that cite it",
+    parameters=[locale_parameter("The language of texts (where translated) and labels."), fields_parameter()],
+    responses={200: RECOMMENDATION_DETAIL},
+)
+
+COUNTS = array(
+    obj({"value": {"oneOf": [STRING, INTEGER]}, "label": STRING, "count": INTEGER, "share": NUMBER})
+)
+STATS = extend_schema(
+    summary="Counts of the filtered recommendations by response, cycle, theme, states and implementation",
+    parameters=[*filter_parameters(), locale_parameter("The language of labels.")],
+    responses={
+        200: obj(
+            {
+                "total_count": INTEGER,
+                "implementation": obj(
+                    {
+                        "assessed": INTEGER,
+                        "partially_or_fully_implemented": INTEGER,
+                        "share_of_assessed": nullable(NUMBER),
+                    }
+                ),
+                "response": COUNTS,
+                "cycle": COUNTS,
+                "theme": COUNTS,
+                "state": COUNTS,
+                "recommending_state": COUNTS,
+                "action_category": COUNTS,
+                "implementation_status": COUNTS,
+            }
+        )
+    },
+)
+
+EXPORT = extend_schema(
+    summary="The filtered recommendations as a CSV or Excel file",
+    parameters=[
+        OpenApiParameter("extension", str, OpenApiParameter.PATH, enum=["csv", "xlsx"]),
+        *filter_parameters(),
+        locale_parameter("The language of texts and labels."),
+    ],
+    responses={
+        (200, "text/csv"): OpenApiResponse(OpenApiTypes.BINARY, description="CSV, UTF-8"),
+        (
+            200,
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ): OpenApiResponse(OpenApiTypes.BINARY, description="Excel workbook"),
+    },
+)
+
+
+def vocabulary(summary, item):
+    return extend_schema(
+        summary=summary,
+        parameters=[locale_parameter("The language of the labels."), fields_parameter()],
+        responses={200: obj({"meta": obj({"total_count": INTEGER}), "items": array(obj(item, required=[]))})},
+    )
+
+
+COUNTRIES = vocabulary(
+    "States, with their regional group and memberships",
+    {
+        **COUNTRY["properties"],
+        "regional_group": obj({"value": STRING, "label": STRING}),
+        "memberships": array(STRING),
+    },
+)
+SESSIONS = vocabulary(
+    "UPR sessions and their dates",
+    {
+        "number": INTEGER,
+        "cycle": INTEGER,
+        "starts_on": nullable(DATE),
+        "ends_on": nullable(DATE),
+        "stakeholder_deadline": nullable(DATE),
+        "mid_term_report_due": nullable(DATE),
+    },
+)
+THEMES = vocabulary("Themes of recommendations", vocabulary_label("themes")["properties"])
+SDGS = vocabulary("Sustainable Development Goals", vocabulary_label("sdgs")["properties"])
+AFFECTED_GROUPS = vocabulary(
+    "Groups affected by recommendations", vocabulary_label("affected_groups")["properties"]
+)
