@@ -31,6 +31,8 @@ def serialise_hits(entries, search, request):
         }
         if entry.kind == Kind.RECOMMENDATION:
             item["recommendation"] = recommendations.get(entry.object_id)
+            if item["recommendation"]:  # in the reader's language where it was translated
+                item["title"] = item["recommendation"]["text"][:200] or entry.title
         else:
             page = pages.get(entry.object_id)
             item["page"] = page_summary(page) if page else None
