@@ -104,13 +104,18 @@ def page_entry(page):
         tags["theme"].update(_codes(page, themes, "slug"))
     if isinstance(getattr(page, "language", None), str) and page.language:
         tags["language"] = {page.language}
-    documents_terms = []
-    for document in _public_documents(page):
-        record = DocumentText.objects.filter(document=document, status=DocumentText.Status.EXTRACTED).first()
-        if record:
-            documents_terms.extend(record.pages.order_by("number").values_list("terms", flat=True))
-    if hasattr(page, "files"):
-        tags["language"] = {file.language for file in page.files.all() if file.language} or tags["language"]
+    files = _files(page)
+    if files:
+        tags["language"] = {file.language for file in files if file.language} or tags["language"]
+    restricted = restricted_collection_paths() if files else ()
+    documents_terms = [
+        terms
+        for file in files
+        if is_public_document(file.document, restricted)
+        and getattr(file.document, "text", None)
+        and file.document.text.status == DocumentText.Status.EXTRACTED
+        for terms in file.document.text.pages.order_by("number").values_list("terms", flat=True)
+    ]
     session = getattr(page, "session", None)
     cycle = getattr(page, "cycle", None) or getattr(session, "cycle", None)
     date = next((getattr(page, name) for name in DATE_FIELDS if getattr(page, name, None)), None)
@@ -159,14 +164,12 @@ def is_public_document(document, restricted_paths):
     return not document.collection.path.startswith(restricted_paths) if restricted_paths else True
 
 
-def _public_documents(page):
-    """The documents of a publication's files whose text may be searched: not in a private collection."""
+def _files(page):
+    """A publication's PDF files with their documents, their collections and their text, in order."""
     files = getattr(page, "files", None)
     if files is None:
         return []
-    restricted = restricted_collection_paths()
-    documents = [file.document for file in files.all().select_related("document__collection")]
-    return [document for document in documents if is_public_document(document, restricted)]
+    return list(files.all().select_related("document__collection", "document__text"))
 
 
 def update_page(page):
@@ -184,11 +187,12 @@ def update_subtree(page):
         update_page(descendant)
 
 
-def update_pages_with_document(document_id):
-    """The entries of the publications whose files include a document (its text was read again)."""
+def update_publications(**files):
+    """The entries of the publications whose files match ``files`` (e.g. ``document_id=3``)."""
     from publications.models import PublicationPage
 
-    for page in PublicationPage.objects.filter(files__document_id=document_id).distinct():
+    lookups = {f"files__{name}": value for name, value in files.items()}
+    for page in PublicationPage.objects.filter(**lookups).distinct():
         update_page(page)
 
 

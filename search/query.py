@@ -129,12 +129,11 @@ def counts_of(queryset, names):
     """Counts of the entries of ``queryset`` by each of ``names``: one grouped scan for the columns,
     one for the tags."""
     counts = {name: Counter() for name in names}
-    columns = [FILTERS[name][1] for name in names if FILTERS[name][0] == "column"]
+    columns = {FILTERS[name][1]: name for name in names if FILTERS[name][0] == "column"}
     if columns:
         for *values, number in queryset.order_by().values_list(*columns).annotate(n=Count("pk")):
-            for column, value in zip(columns, values, strict=True):
+            for name, value in zip(columns.values(), values, strict=True):
                 if value not in (None, ""):
-                    name = next(n for n in names if FILTERS[n][1] == column)
                     counts[name][value] += number
     tags = {FILTERS[name][1]: name for name in names if FILTERS[name][0] == "tag"}
     if tags:

@@ -75,7 +75,7 @@ def index_document_text(document_id):
     pages = list(DocumentPage.objects.filter(document_text__document_id=document_id).defer("text"))
     if pages:
         get_search_backend().add_bulk(DocumentPage, pages)
-    entries.update_pages_with_document(document_id)
+    entries.update_publications(document_id=document_id)
 
 
 @task()
@@ -101,16 +101,13 @@ def update_subtree_entries(page_id):
 
 @task()
 def update_entries_of_document(document_id):
-    entries.update_pages_with_document(document_id)
+    entries.update_publications(document_id=document_id)
 
 
 @task()
 def update_entries_of_collection(collection_id):
     """The publications with documents in one collection, whose privacy changed."""
-    from publications.models import PublicationPage
-
-    for page in PublicationPage.objects.filter(files__document__collection_id=collection_id).distinct():
-        entries.update_page(page)
+    entries.update_publications(document__collection_id=collection_id)
 
 
 @task()
