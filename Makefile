@@ -58,9 +58,10 @@ worker: install ## Run the background task worker (when TASKS_BACKEND=database)
 
 test: install-dev lint test-sqlite test-postgres ## Lint, then run the whole suite on SQLite and on PostgreSQL
 
-lint: install-dev ## ruff: lint and formatting
+lint: install-dev ## ruff (lint and formatting), and the import contracts between the apps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 format: install-dev ## ruff: fix what can be fixed and format
 	$(BIN)/ruff check --fix .

@@ -2,10 +2,15 @@
 
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from home.api import ImagesAPIViewSet, PagePreviewAPIViewSet, PagesAPIViewSet, RedirectsAPIViewSet
+from api.api import (
+    DocumentsAPIViewSet,
+    ImagesAPIViewSet,
+    PagePreviewAPIViewSet,
+    PagesAPIViewSet,
+    RedirectsAPIViewSet,
+)
 from legal_aid.api import LegalAidAPIViewSet
-from programmes.kinds_api import ProgrammeKindsAPIViewSet
-from publications.api import DocumentsAPIViewSet
+from programmes.api import ProgrammeKindsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
 from upr.api import (
     AffectedGroupsAPIViewSet,

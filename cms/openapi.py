@@ -1,4 +1,4 @@
-"""Glue between drf-spectacular and the API router (the descriptions themselves: home/openapi.py)."""
+"""Glue between drf-spectacular and the API router (the descriptions themselves: api/openapi.py)."""
 
 from drf_spectacular.plumbing import build_mock_request
 
@@ -20,25 +20,6 @@ def mock_request(method, path, view, original_request, **kwargs):
     return request
 
 
-def add_plain_endpoints(result, generator, request, public):
-    """POSTPROCESSING_HOOKS: the router's endpoints made of plain Django views, which drf-spectacular
-    cannot read, describe themselves: ``openapi(prefix)`` gives their paths and schemas (the
-    legal-assistance form, legal_aid/api_schema.py)."""
-    from cms.api import api_router
-    from home.openapi import ERROR
-
-    for name, endpoint in api_router._endpoints.items():
-        describe = getattr(endpoint, "openapi", None)
-        if describe is None:
-            continue
-        paths, schemas = describe(f"/api/v2/{name}/")
-        result["paths"].update(paths)
-        components = result.setdefault("components", {}).setdefault("schemas", {})
-        components.setdefault("Error", ERROR)
-        components.update(schemas)
-    return result
-
-
 # The feeds are Django views, not REST framework ones: listed here so that the description
 # names every public address of the API (their bodies are RSS, Atom and iCalendar).
 FEEDS = [
@@ -52,7 +33,7 @@ FEEDS = [
 
 def add_feeds(result, generator, request, public):
     """POSTPROCESSING_HOOKS: the feeds, one operation each."""
-    from home.openapi import language_codes
+    from api.openapi import language_codes
 
     for path, media_type, summary in FEEDS:
         name = path.rsplit("/", 1)[1].replace(".", "_")

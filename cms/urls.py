@@ -12,8 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from cms.api import api_router
 
 # The API answers its errors with its own error body; the site with HTML pages.
-handler404 = "home.api_contract.page_not_found"
-handler500 = "home.api_contract.server_error"
+handler404 = "api.contract.page_not_found"
+handler500 = "api.contract.server_error"
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

@@ -4,8 +4,5 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Home"
-
-    def ready(self):
-        from home.caching import connect_signals
-
-        connect_signals()
+    # Pages and images: a change moves the version of the content the API shows.
+    api_versions = ("content",)

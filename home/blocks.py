@@ -51,11 +51,11 @@ class PageLinkBlock(blocks.PageChooserBlock):
     """A chosen page, given in the API as its id, title, url and type rather than a bare id."""
 
     def get_api_representation(self, value, context=None):
-        from home.serializers import localised_page, page_summary  # that module imports the models
+        from api.api_fields import localised_page, page_summary  # that module imports the models
 
         if value is None:
             return None
-        # The page in the reader's language (see home.serializers.LocalisedStreamField).
+        # The page in the reader's language (see api.api_fields.LocalisedStreamField).
         page = localised_page(value, (context or {}).get("locale"))
         return page_summary(page) if page.live else None
 

@@ -4,122 +4,63 @@
 * ``POST forms/<page_id>/?locale=fr``  a request, as JSON or multipart (files under ``attachments``)
 * ``POST status/``                     ``{"reference", "secret"}``: the request's status, nothing else
 
-Every error has one shape, in the request's language (``?locale=`` or
-Accept-Language): ``{"status", "code", "message", "errors": {field: [...]}}``.
-The POST endpoints are for a front end on another origin: no session, no
-CSRF token; each is rate-limited per client address (hashed, never stored).
+REST framework views on the API's contract: the one error body (``{"status", "code", "message",
+"errors": {field: [...]}}``, in the request's language: ``?locale=`` or Accept-Language), the
+throttle scopes ``legal_aid_submit`` and ``legal_aid_status`` of ``API_THROTTLE_RATES`` (per
+client, hashed, never stored), described by drf-spectacular from the serializers of
+``api_fields.py``. The POST endpoints are for a front end on another origin or the public site's
+servers: no session, so no CSRF token.
 """
 
 import json
 import re
 
 import filetype
-from django_ratelimit.core import is_ratelimited
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import viewsets
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 
 from django.conf import settings
-from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError
-from django.http import JsonResponse
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
 
 from wagtail.models import Locale
 
-from legal_aid.crypto import keyed_hash
-from legal_aid.forms import MAX_TEXT
-from legal_aid.models import CaseStatus, LegalAidRequestPage
+from api.contract import APIError, content_languages
+from api.openapi import locale_parameter
+from api.parameters import LARGEST_NUMBER
+from api.throttling import ClientThrottle
+from legal_aid.api_fields import (
+    LegalAidFormSerializer,
+    LegalAidStatusQuerySerializer,
+    LegalAidStatusSerializer,
+    LegalAidSubmittedSerializer,
+    answers_serializer,
+)
+from legal_aid.forms import ALLOWED_TYPES, MAX_TEXT
+from legal_aid.models import CaseStatus, LegalAidRequest, LegalAidRequestPage
 from legal_aid.models.choices import CORE_FIELDS_BY_KEY
 from legal_aid.services import StorageUnavailable, Upload, check_status, submit_request
 
 HONEYPOT = "website"
-ATTACHMENTS = "attachments"
-# What the bytes of an attachment may be (as the `filetype` library reads them).
-ALLOWED_TYPES = {
-    "application/pdf",
-    "image/jpeg",
-    "image/png",
-    "image/gif",
-    "image/webp",
-    "image/heic",
-    "audio/mpeg",
-    "audio/ogg",
-    "audio/x-wav",
-    "audio/x-flac",
-    "audio/aac",
-    "audio/mp4",
-    "audio/amr",
-    "video/mp4",
-    "video/webm",
-    "video/quicktime",
-    "video/3gpp",
-    "video/x-matroska",
-}
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+ATTACHMENTS = "attachments"
 MULTIPLE = {"checkboxes", "multiselect"}
+# A JSON body nested deeper than this is refused before it is read.
+MAX_JSON_DEPTH = 64
 
 
-class APIError(Exception):
-    def __init__(self, status, code, message, errors=None):
-        super().__init__(message)
-        self.status, self.code, self.message, self.errors = status, code, message, errors or {}
-
-    def response(self):
-        return JsonResponse(
-            {"status": self.status, "code": self.code, "message": str(self.message), "errors": self.errors},
-            status=self.status,
-        )
-
-
-def client_key(group, request):
-    """The client's address, HMAC'd with SECRET_KEY: counts requests without knowing who sent them."""
-    return keyed_hash(request.META.get("REMOTE_ADDR", ""), "ratelimit")
-
-
-def request_language(request):
-    codes = [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
+def requested_language(request):
+    """The content language of ``?locale=`` (None if it is not one), else the request's language."""
     asked = request.GET.get("locale")
     if asked is not None:
-        if asked not in codes:
-            raise APIError(
-                400,
-                "invalid_locale",
-                _("locale: “%(locale)s” is not one of %(codes)s.")
-                % {"locale": asked, "codes": ", ".join(codes)},
-            )
-        return asked
+        return asked if asked in content_languages() else None
     language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in codes else settings.LANGUAGE_CODE
-
-
-def api_view(*methods):
-    """A JSON endpoint without session or CSRF, whose errors are APIErrors in the request's language."""
-
-    def decorator(view):
-        @csrf_exempt
-        @require_http_methods(methods)
-        def wrapped(request, *args, **kwargs):
-            language = settings.LANGUAGE_CODE
-            try:
-                language = request_language(request)
-                with translation.override(language):
-                    return view(request, language, *args, **kwargs)
-            except APIError as error:
-                with translation.override(language):
-                    return error.response()
-
-        return wrapped
-
-    return decorator
-
-
-def rate_limit(request, group, rate):
-    if is_ratelimited(request, group=group, key=client_key, rate=rate, increment=True):
-        raise APIError(
-            429, "rate_limited", _("Too many requests from your connection. Wait a while and try again.")
-        )
+    return language if language in content_languages() else settings.LANGUAGE_CODE
 
 
 def form_page(request, page_id, language):
@@ -197,6 +138,7 @@ def too_large(message=None):
 
 def read_body(request):
     """(values, files) of a JSON or multipart request."""
+    request = getattr(request, "_request", request)  # the body as it came, not REST framework's parsing
     length = request.META.get("CONTENT_LENGTH") or "0"
     if not length.isdigit():
         raise APIError(400, "invalid", _("The request has no valid length."))
@@ -207,7 +149,9 @@ def read_body(request):
         if content_type == "application/json":
             try:
                 values = json.loads(request.body or b"null")
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):
+                raise APIError(400, "malformed", _("The request is not valid JSON.")) from None
+            if _deeper_than(values, MAX_JSON_DEPTH):
                 raise APIError(400, "malformed", _("The request is not valid JSON.")) from None
             if not isinstance(values, dict):
                 raise APIError(400, "malformed", _("Send the answers as a JSON object."))
@@ -219,8 +163,12 @@ def read_body(request):
                 else request.POST.get(key)
                 for key in request.POST
             }
+            if any("\ufffd" in item for value in values.values() for item in _as_list(value)):
+                # Django decodes a field that is not UTF-8 with replacement characters: refuse
+                # rather than keep a request whose words were changed.
+                raise APIError(400, "malformed", _("The request is not valid UTF-8 text."))
             return values, request.FILES.getlist(ATTACHMENTS)
-    except (RequestDataTooBig, TooManyFilesSent):
+    except (RequestDataTooBig, TooManyFilesSent, TooManyFieldsSent):
         raise too_large() from None
     raise APIError(
         415, "unsupported_media_type", _("Send the request as application/json or multipart/form-data.")
@@ -308,41 +256,154 @@ def check_uploads(files):
     return uploads
 
 
-@api_view("GET", "POST")
-def form_view(request, language, page_id):
-    if request.method == "GET":
-        return JsonResponse(schema(request, form_page(request, page_id, language)))
-    rate_limit(request, "legal_aid.submit", settings.LEGAL_AID_SUBMIT_RATE)
-    page = form_page(request, page_id, language)
-    values, files = read_body(request)
-    if values.get(HONEYPOT):
-        raise APIError(400, "rejected", _("The request was refused."))
-    data, type_errors = form_data(page, values)
-    form = page.get_form(data, page=page)
-    errors = {}
-    if not form.is_valid():
-        errors = {key: [str(message) for message in messages] for key, messages in form.errors.items()}
-    for key, messages in type_errors.items():
-        errors[key] = messages
-    if errors:
-        errors = {
-            ("non_field_errors" if key == "__all__" else key): messages for key, messages in errors.items()
-        }
-        raise APIError(400, "invalid", _("Some answers need correcting."), errors)
-    uploads = check_uploads(files)
-    try:
-        submitted = submit_request(page, page.locale.language_code, form.cleaned_data, uploads)
-    except (StorageUnavailable, DatabaseError):
-        # Nothing was kept (submit_request removed the files it had written): the requester must try again.
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def _deeper_than(value, depth):
+    """Whether a JSON value nests lists and objects more than ``depth`` deep (without recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            if level > depth:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, level + 1) for child in children)
+    return False
+
+
+# The endpoint --------------------------------------------------------------------------------
+
+
+def _error(description):
+    return OpenApiResponse(response={"$ref": "#/components/schemas/Error"}, description=description)
+
+
+FORM_LOCALE = locale_parameter("The form's translation into this language, if it has one; messages in it.")
+STATUS_LOCALE = locale_parameter("The language of `status_label` and of messages.")
+PAGE_ID = OpenApiParameter(
+    "page_id",
+    {"type": "integer", "minimum": 1, "maximum": LARGEST_NUMBER},
+    location=OpenApiParameter.PATH,
+    description="The request form page's id (`form_schema_url` of the page in the pages endpoint).",
+)
+TOO_LARGE = "The request is too large (see `attachments` of the form)."
+UNSUPPORTED = "The body is neither application/json nor multipart/form-data."
+
+
+def _rate(scope):
+    return settings.API_THROTTLE_RATES.get(scope)
+
+
+class LegalAidAPIViewSet(viewsets.ViewSet):
+    """Mounted in the API router at /api/v2/legal-aid/: it makes legal-assistance requests."""
+
+    model = LegalAidRequest  # what the router asks of every endpoint
+    # No session, so no CSRF: the form is posted by a front end's servers or from another origin.
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+    throttle_classes = (ClientThrottle,)
+    throttle_scopes = {"submit": "legal_aid_submit", "status": "legal_aid_status"}
+
+    @property
+    def throttle_scope(self):
+        return self.throttle_scopes.get(getattr(self, "action", None))
+
+    def dispatch(self, request, *args, **kwargs):
+        language = requested_language(request)
+        self.language = language
+        with translation.override(language or settings.LANGUAGE_CODE):
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        if self.language is None:
+            raise APIError(
+                400,
+                "invalid_locale",
+                _("locale: “%(locale)s” is not one of %(codes)s.")
+                % {"locale": request.GET["locale"], "codes": ", ".join(content_languages())},
+            )
+        super().initial(request, *args, **kwargs)
+
+    def throttled(self, request, wait):
         raise APIError(
-            503,
-            "storage_unavailable",
-            _(
-                "Your request could not be saved because of a problem on our side. Nothing was kept: please try again in a few minutes."
+            429,
+            "rate_limited",
+            _("Too many requests from your connection. Wait a while and try again."),
+            retry_after=wait,
+        )
+
+    @extend_schema(
+        operation_id="legal_aid_form_retrieve",
+        summary="A request form: its fields, choices and validation rules",
+        tags=["legal-aid"],
+        parameters=[PAGE_ID, FORM_LOCALE],
+        responses={
+            200: LegalAidFormSerializer,
+            400: _error("`locale` is not a content language."),
+            404: _error("There is no live, public request form with this id."),
+        },
+    )
+    def form(self, request, page_id):
+        page = form_page(request, page_id, self.language)
+        return Response(LegalAidFormSerializer(schema(request, page)).data)
+
+    @extend_schema(
+        operation_id="legal_aid_form_submit",
+        summary="Send a request for legal assistance",
+        description="The answers are checked against the form (in the language of ?locale=), encrypted "
+        "and kept; the answer gives the reference and a secret, shown only once, to check its status.",
+        tags=["legal-aid"],
+        parameters=[PAGE_ID, FORM_LOCALE],
+        request={
+            "application/json": answers_serializer(),
+            "multipart/form-data": answers_serializer(multipart=True),
+        },
+        responses={
+            201: OpenApiResponse(LegalAidSubmittedSerializer, description="The request was kept."),
+            400: _error(
+                "Some answers need correcting (`errors` by field key, `attachments`, `non_field_errors`), "
+                "the body is not a JSON object, or `locale` is not a content language."
             ),
-        ) from None
-    return JsonResponse(
-        {
+            404: _error("There is no live, public request form with this id."),
+            413: _error(TOO_LARGE),
+            415: _error(UNSUPPORTED),
+            429: _error("Too many requests from this connection: wait for the seconds of `Retry-After`."),
+            503: _error("The request could not be kept (storage unavailable); nothing was: try again."),
+        },
+    )
+    def submit(self, request, page_id):
+        page = form_page(request, page_id, self.language)
+        values, files = read_body(request)
+        if values.get(HONEYPOT):
+            raise APIError(400, "rejected", _("The request was refused."))
+        data, type_errors = form_data(page, values)
+        form = page.get_form(data, page=page)
+        errors = {}
+        if not form.is_valid():
+            errors = {key: [str(message) for message in messages] for key, messages in form.errors.items()}
+        for key, messages in type_errors.items():
+            errors[key] = messages
+        if errors:
+            errors = {
+                ("non_field_errors" if key == "__all__" else key): messages
+                for key, messages in errors.items()
+            }
+            raise APIError(400, "invalid", _("Some answers need correcting."), errors)
+        uploads = check_uploads(files)
+        try:
+            submitted = submit_request(page, page.locale.language_code, form.cleaned_data, uploads)
+        except (StorageUnavailable, DatabaseError):
+            # Nothing was kept (submit_request removed the files it had written): the requester must try again.
+            raise APIError(
+                503,
+                "storage_unavailable",
+                _(
+                    "Your request could not be saved because of a problem on our side. Nothing was kept: please try again in a few minutes."
+                ),
+            ) from None
+        answer = {
             "reference": submitted.case.reference,
             "secret": submitted.secret,
             "status": submitted.case.status,
@@ -350,54 +411,55 @@ def form_view(request, language, page_id):
                 "Your request was received. Keep the reference and the secret: with them you can check its "
                 "status. The secret is shown only this once."
             ),
+        }
+        return Response(LegalAidSubmittedSerializer(answer).data, status=201)
+
+    @extend_schema(
+        operation_id="legal_aid_status",
+        summary="The status of a request, from its reference and secret",
+        tags=["legal-aid"],
+        parameters=[STATUS_LOCALE],
+        request={
+            "application/json": LegalAidStatusQuerySerializer,
+            "multipart/form-data": LegalAidStatusQuerySerializer,
         },
-        status=201,
+        responses={
+            200: OpenApiResponse(
+                LegalAidStatusSerializer, description="The status, nothing else of the request."
+            ),
+            400: _error("The reference or the secret is missing, or `locale` is not a content language."),
+            404: _error("No request has this reference and secret (the same answer for either)."),
+            413: _error(TOO_LARGE),
+            415: _error(UNSUPPORTED),
+            429: _error("Too many requests from this connection: wait for the seconds of `Retry-After`."),
+        },
     )
-
-
-@api_view("POST")
-def status_view(request, language):
-    rate_limit(request, "legal_aid.status", settings.LEGAL_AID_STATUS_RATE)
-    values, _files = read_body(request)
-    reference, secret = values.get("reference"), values.get("secret")
-    if not isinstance(reference, str) or not isinstance(secret, str) or not reference or not secret:
-        raise APIError(
-            400,
-            "invalid",
-            _("Give the reference and the secret of the request."),
-            {
-                key: [_("This field is required.")]
-                for key in ("reference", "secret")
-                if not isinstance(values.get(key), str) or not values.get(key)
-            },
+    def status(self, request):
+        values, _files = read_body(request)
+        query = LegalAidStatusQuerySerializer(
+            data={key: values.get(key) for key in ("reference", "secret") if isinstance(values.get(key), str)}
         )
-    status = check_status(reference, secret)
-    if status is None:
-        raise APIError(404, "not_found", _("No request matches this reference and secret."))
-    return JsonResponse(
-        {
+        if not query.is_valid():
+            raise APIError(
+                400,
+                "invalid",
+                _("Give the reference and the secret of the request."),
+                {key: [_("This field is required.")] for key in query.errors},
+            )
+        reference, secret = query.validated_data["reference"], query.validated_data["secret"]
+        status = check_status(reference, secret)
+        if status is None:
+            raise APIError(404, "not_found", _("No request matches this reference and secret."))
+        answer = {
             "reference": reference.strip().upper(),
             "status": status,
             "status_label": str(CaseStatus(status).label),
         }
-    )
-
-
-class LegalAidAPIViewSet:
-    """Mounts the views above in the API router at /api/v2/legal-aid/. It serves no model."""
-
-    model = type("NoModel", (), {})
-
-    @classmethod
-    def openapi(cls, prefix):
-        """Its paths under ``prefix`` and their schemas, for the OpenAPI description (see api_schema.py)."""
-        from legal_aid.api_schema import operations
-
-        return operations(prefix)
+        return Response(LegalAidStatusSerializer(answer).data)
 
     @classmethod
     def get_urlpatterns(cls):
         return [
-            path("forms/<int:page_id>/", form_view, name="form"),
-            path("status/", status_view, name="status"),
+            path("forms/<int:page_id>/", cls.as_view({"get": "form", "post": "submit"}), name="form"),
+            path("status/", cls.as_view({"post": "status"}), name="status"),
         ]

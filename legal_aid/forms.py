@@ -15,6 +15,28 @@ from legal_aid.models.choices import CORE_FIELDS, CORE_FIELDS_BY_KEY, ContactMet
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_TEXT = {"singleline": 255, "multiline": 20_000}
 
+# What the bytes of an attachment may be (as the `filetype` library reads them).
+ALLOWED_TYPES = {
+    "application/pdf",
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/heic",
+    "audio/mpeg",
+    "audio/ogg",
+    "audio/x-wav",
+    "audio/x-flac",
+    "audio/aac",
+    "audio/mp4",
+    "audio/amr",
+    "video/mp4",
+    "video/webm",
+    "video/quicktime",
+    "video/3gpp",
+    "video/x-matroska",
+}
+
 
 class RequestFormBase(BaseForm):
     """Cross-field rules of the core fields."""

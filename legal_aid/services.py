@@ -18,8 +18,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from legal_aid import crypto
-from legal_aid.models import AuditEntry, CaseEvent, LegalAidAttachment, LegalAidRequest
-from legal_aid.models.cases import REFERENCE_PATTERN, new_object_name
+
+# The modules themselves, not the package: the request form page submits through this service.
+from legal_aid.models.cases import (
+    REFERENCE_PATTERN,
+    AuditEntry,
+    CaseEvent,
+    LegalAidAttachment,
+    LegalAidRequest,
+    new_object_name,
+)
 
 logger = logging.getLogger(__name__)
 

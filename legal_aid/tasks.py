@@ -12,7 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from legal_aid.models import ContactMethod, LegalAidRequest
+from legal_aid.models.cases import LegalAidRequest
+from legal_aid.models.choices import ContactMethod
 
 
 @task()

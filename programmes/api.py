@@ -1,157 +1,65 @@
-"""API fields of programme and training video pages (exposed with ``APIField(..., serializer=...)``)."""
+"""The programme kinds endpoint of the API (kept apart from api.py, which the models import)."""
 
-from rest_framework import serializers
+from drf_spectacular.utils import extend_schema
 
-from django.conf import settings
-
-from home.serializers import ImageField
-from programmes.embeds import UnsupportedVideoURL, parse_video_url
-
-
-class ReadOnlyAPIField(serializers.Field):
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-
-def _full_url(field, url):
-    # wagtail.api.v2.utils loads the Page model: not at import time.
-    from wagtail.api.v2.utils import get_full_url
-
-    request = field.context.get("request")
-    return get_full_url(request, url) if request else url
+from api import versions
+from api.contract import request_language
+from api.openapi import (
+    INTEGER,
+    STRING,
+    array,
+    extend_schema_actions,
+    fields_parameter,
+    locale_parameter,
+    obj,
+)
+from programmes.models import ProgrammeKind
+from upr.api import VocabularyAPIViewSet
+from upr.models import source_rows
 
 
-class ProgrammeKindField(ReadOnlyAPIField):
-    """``{"id", "slug", "name", "description"}`` in the page's language; the id is the source row's.
-
-    Every translation of a programme points to the same (default-locale)
-    kind, so ``?kind=<id>`` filters programmes in any locale.
-    """
-
-    def openapi_schema(self):
-        from home.openapi import INTEGER, STRING, nullable, obj
-
-        return nullable(obj({"id": INTEGER, "slug": STRING, "name": STRING, "description": STRING}))
-
-    def get_attribute(self, instance):
-        self._locale = instance.locale
-        return super().get_attribute(instance)
-
-    def to_representation(self, kind):
-        shown = kind
-        if kind.locale_id != self._locale.pk:
-            shown = kind.get_translation_or_none(self._locale) or kind
-        return {"id": kind.pk, "slug": kind.slug, "name": shown.name, "description": shown.description}
-
-
-class PartnersField(ReadOnlyAPIField):
-    """``[{"name", "url", "logo"}]``, the logo as an image with renditions."""
-
-    def openapi_schema(self):
-        from home.openapi import IMAGE, STRING, array, nullable, obj
-
-        return array(obj({"name": STRING, "url": STRING, "logo": nullable(IMAGE)}))
-
-    def to_representation(self, partners):
-        return [
-            {"name": partner.name, "url": partner.url, "logo": ImageField().to_representation(partner.logo)}
-            for partner in partners.all().select_related("logo")
-        ]
-
-
-class ContactField(ReadOnlyAPIField):
-    """``{"name", "email", "phone"}`` of the programme's contact person, or null. Use with ``source="*"``."""
-
-    def openapi_schema(self):
-        from home.openapi import STRING, nullable, obj
-
-        return nullable(obj({"name": STRING, "email": STRING, "phone": STRING}))
-
-    def to_representation(self, page):
-        contact = {"name": page.contact_name, "email": page.contact_email, "phone": page.contact_phone}
-        return contact if any(contact.values()) else None
-
-
-class EmbedField(ReadOnlyAPIField):
-    """``{"provider", "id", "url", "embed_url"}`` of a YouTube or Vimeo address, worked out without network."""
-
-    def openapi_schema(self):
-        from home.openapi import STRING, URL, nullable, obj
-
-        provider = {"type": "string", "enum": ["youtube", "vimeo"]}
-        return nullable(obj({"provider": provider, "id": STRING, "url": URL, "embed_url": URL}))
-
-    def to_representation(self, url):
-        if not url:
-            return None
-        try:
-            embed = parse_video_url(url)
-        except UnsupportedVideoURL:
-            return None
-        return {
-            "provider": embed.provider,
-            "id": embed.video_id,
-            "url": embed.url,
-            "embed_url": embed.embed_url,
-        }
-
-
-class DocumentField(ReadOnlyAPIField):
-    """``{"id", "title", "url", "content_type", "file_size"}`` of a document; the URL goes through Wagtail's serve view."""
-
-    def openapi_schema(self):
-        from home.openapi import INTEGER, STRING, URL, nullable, obj
-
-        return nullable(
-            obj(
+@extend_schema_actions(
+    listing_view=extend_schema(
+        summary="Kinds of programme, to filter programmes by",
+        parameters=[locale_parameter("The language of names and descriptions."), fields_parameter()],
+        responses={
+            200: obj(
                 {
-                    "id": INTEGER,
-                    "title": STRING,
-                    "url": URL,
-                    "content_type": STRING,
-                    "file_size": nullable(INTEGER),
+                    "meta": obj({"total_count": INTEGER}),
+                    "items": array(
+                        obj(
+                            {"id": INTEGER, "slug": STRING, "name": STRING, "description": STRING},
+                            required=[],
+                        )
+                    ),
                 }
             )
-        )
+        },
+    )
+)
+class ProgrammeKindsAPIViewSet(VocabularyAPIViewSet):
+    """``/api/v2/programme-kinds/?locale=fr``: the kinds a front end offers as a filter of programmes."""
 
-    def to_representation(self, document):
-        return {
-            "id": document.pk,
-            "title": document.title,
-            "url": _full_url(self, document.url),
-            "content_type": document.content_type,
-            "file_size": document.file_size,
+    model = ProgrammeKind
+    name = "programme-kinds"
+    content_versions = (versions.CONTENT,)
+    item_fields = ("id", "slug", "name", "description")
+
+    def items(self, labels):
+        language = request_language(self.request)
+        sources = ProgrammeKind.objects.filter(source_rows()).order_by("name")
+        translated = {
+            kind.translation_key: kind
+            for kind in ProgrammeKind.objects.filter(
+                locale__language_code=language, translation_key__in=sources.values("translation_key")
+            )
         }
-
-
-class SubtitlesField(ReadOnlyAPIField):
-    """``[{"language", "label", "url"}]``: one WebVTT file per language, for ``<track>`` elements."""
-
-    def openapi_schema(self):
-        from home.openapi import STRING, URL, array, obj
-
-        return array(obj({"language": STRING, "label": STRING, "url": URL}))
-
-    def to_representation(self, subtitles):
-        labels = dict(settings.WAGTAIL_CONTENT_LANGUAGES)
         return [
             {
-                "language": subtitle.language,
-                "label": labels.get(subtitle.language, subtitle.language),
-                "url": _full_url(self, subtitle.file.url),
+                "id": kind.pk,
+                "slug": kind.slug,
+                "name": translated.get(kind.translation_key, kind).name,
+                "description": translated.get(kind.translation_key, kind).description,
             }
-            for subtitle in subtitles.all().select_related("file")
+            for kind in sources
         ]
-
-
-class DurationSecondsField(ReadOnlyAPIField):
-    """A duration as a whole number of seconds."""
-
-    def openapi_schema(self):
-        from home.openapi import nullable
-
-        return nullable({"type": "integer", "minimum": 0, "description": "seconds"})
-
-    def to_representation(self, duration):
-        return int(duration.total_seconds())

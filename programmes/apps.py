@@ -5,6 +5,7 @@ from django.db.models.signals import post_migrate
 class ProgrammesConfig(AppConfig):
     name = "programmes"
     verbose_name = "Programmes"
+    api_versions = ("content",)
 
     def ready(self):
         from .kinds import create_programme_kinds

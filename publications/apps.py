@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class PublicationsConfig(AppConfig):
     name = "publications"
     verbose_name = _("Publications")
+    api_versions = ("content",)
 
     def ready(self):
         from publications import signals

@@ -8,26 +8,25 @@ events and UPR recommendations, with facet counts and excerpts.
 
 from rest_framework.response import Response
 
-from django.urls import path
-
 from wagtail.api.v2.utils import BadRequestError
-from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Locale, Page, get_page_models
 
-from home.api_contract import (
-    APIContractMixin,
+from api import versions
+from api.api import ListingAPIViewSet
+from api.api_fields import page_summary
+from api.contract import (
     only_fields,
     page_window,
     request_language,
     selected_fields,
     whole_number,
 )
-from home.openapi import extend_schema_actions
-from home.serializers import page_summary
+from api.openapi import extend_schema_actions
 from search import api_schema
 from search.hits import serialise_hits
 from search.labels import facet_items
 from search.query import FILTERS, InvalidSearch, Search, parse_filters
+from search.query import VERSIONS as QUERY_VERSIONS
 
 SUGGESTIONS = 10
 PAGE_SIZE = 20
@@ -35,11 +34,12 @@ MAX_PAGE_SIZE = api_schema.MAX_PAGE_SIZE
 
 
 @extend_schema_actions(listing_view=api_schema.SEARCH)
-class SearchAPIViewSet(APIContractMixin, BaseAPIViewSet):
+class SearchAPIViewSet(ListingAPIViewSet):
     """One search over every kind of public item, ranked, filtered and counted by facets."""
 
     model = Page
     name = "search"
+    content_versions = QUERY_VERSIONS
     known_query_parameters = frozenset({"q", "locale", "order", "offset", "limit", "fields", *FILTERS})
     # What ?fields= may name: the fields of an item (a page hit has page, detail_url and, for a
     # publication, documents; a recommendation hit has recommendation).
@@ -56,9 +56,7 @@ class SearchAPIViewSet(APIContractMixin, BaseAPIViewSet):
     )
 
     def listing_view(self, request):
-        unknown = set(request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
+        self.check_query_parameters()
         language = request_language(request)
         offset, limit = page_window(request, PAGE_SIZE, MAX_PAGE_SIZE)
         fields = selected_fields(request, self.item_fields)
@@ -89,26 +87,21 @@ class SearchAPIViewSet(APIContractMixin, BaseAPIViewSet):
             }
         )
 
-    @classmethod
-    def get_urlpatterns(cls):
-        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
-
 
 @extend_schema_actions(
     listing_view=api_schema.autocomplete(sorted(model._meta.label for model in get_page_models()))
 )
-class AutocompleteAPIViewSet(APIContractMixin, BaseAPIViewSet):
+class AutocompleteAPIViewSet(ListingAPIViewSet):
     """The titles of live, public pages in one language that start with what the reader typed."""
 
     model = Page
     name = "autocomplete"
+    content_versions = (versions.CONTENT,)
     known_query_parameters = frozenset({"q", "locale", "limit", "type", "fields"})
     item_fields = ("id", "title", "url", "type")
 
     def listing_view(self, request):
-        unknown = set(request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
+        self.check_query_parameters()
         query = request.GET.get("q", "").strip()
         if not query:
             raise BadRequestError("q: type at least one letter")
@@ -133,7 +126,3 @@ class AutocompleteAPIViewSet(APIContractMixin, BaseAPIViewSet):
         if not issubclass(model, Page):
             raise BadRequestError(f"type: “{label}” is not a page type")
         return model
-
-    @classmethod
-    def get_urlpatterns(cls):
-        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]

@@ -2,7 +2,7 @@
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 
-from home.openapi import (
+from api.openapi import (
     BOOLEAN,
     DATE,
     INTEGER,

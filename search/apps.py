@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Search")
+    # A search entry written or removed, a document's text read: search answers change.
+    api_versions = ("search",)
 
     def ready(self):
         from search import signals

@@ -16,44 +16,27 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.search.backends import get_search_backend
 
+from api import versions
 from search import text
-from search.caching import entries_changed
 from search.models import DocumentText, SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
 
 logger = logging.getLogger(__name__)
 
-# page model label -> the kind of its entries (every other page type: "page")
-PAGE_KINDS = {
-    "publications.publicationpage": Kind.PUBLICATION,
-    "publications.newspage": Kind.NEWS,
-    "publications.newsletterpage": Kind.NEWSLETTER,
-    "publications.eventpage": Kind.EVENT,
-    "programmes.programmepage": Kind.PROGRAMME,
-    "programmes.trainingvideopage": Kind.VIDEO,
-    "legal_aid.legalinformationpage": Kind.LEGAL_INFORMATION,
-}
-# Pages that are only a way in (the home page, listings) are not search results.
-SKIPPED_PAGES = {
-    "wagtailcore.page",
-    "home.homepage",
-    "publications.publicationindexpage",
-    "publications.newsindexpage",
-    "publications.eventindexpage",
-    "programmes.programmeindexpage",
-    "programmes.trainingvideoindexpage",
-}
 DATE_FIELDS = ("publication_date", "date", "starts_at", "last_reviewed")
 SUMMARY_FIELDS = ("search_description", "summary", "intro")
 CHUNK = 1000
 
 
 def kind_of(page_class):
-    return PAGE_KINDS.get(page_class._meta.label_lower, Kind.PAGE)
+    """The kind of a page type's entries, as the page type declares it (``search_result_kind``)."""
+    return Kind(page_class.search_result_kind)
 
 
 def is_searchable_page(page):
-    return page.depth > 1 and page._meta.label_lower not in SKIPPED_PAGES
+    """Whether a page is a search result: the page types that are only a way in (the home page,
+    listings) declare ``search_result_kind = None``."""
+    return page.depth > 1 and getattr(type(page), "search_result_kind", None) is not None
 
 
 # Text ---------------------------------------------------------------------
@@ -331,7 +314,7 @@ def _save_many(built):
 
 def _indexed(saved):
     get_search_backend().add_bulk(SearchEntry, saved)
-    entries_changed()
+    versions.bump(versions.SEARCH)
 
 
 def remove(model, object_ids):
@@ -342,7 +325,7 @@ def remove(model, object_ids):
     # One by one: each delete takes the entry out of the search index too.
     for entry in SearchEntry.objects.filter(content_type=content_type, object_id__in=list(object_ids)):
         entry.delete()
-    transaction.on_commit(entries_changed)
+    versions.bump(versions.SEARCH)
 
 
 def rebuild(progress=None):

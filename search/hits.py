@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from wagtail.models import Page
 
-from home.serializers import page_summary
+from api.api_fields import page_summary
 from search.entries import is_public_document, restricted_collection_paths
 from search.models import DocumentPage
 from search.models.entries import Kind
@@ -54,9 +54,9 @@ def _pages(entries):
 
 
 def _recommendations(entries, language, request):
+    from upr.api_fields import serialize_recommendations
     from upr.labels import Labels
     from upr.models import Recommendation
-    from upr.serializers import serialize_recommendations
 
     ids = [entry.object_id for entry in entries if entry.kind == Kind.RECOMMENDATION]
     if not ids:

@@ -4,8 +4,8 @@ from collections import Counter
 
 from django.db.models import Count
 
-from home.api_contract import is_whole_number
-from search.caching import ENTRIES_VERSION
+from api import versions
+from api.parameters import is_whole_number
 from search.models import SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
 from search.text import Query
@@ -24,6 +24,8 @@ FILTERS = {
 ORDERS = ("relevance", "-date", "date")
 # Beyond this many matches, facets are counted on a subquery rather than a list of keys.
 LISTED_MATCHES = 5000
+# What search answers and their counts depend on.
+VERSIONS = (versions.SEARCH, versions.VOCABULARIES, versions.RECOMMENDATIONS)
 
 
 class InvalidSearch(ValueError):
@@ -114,7 +116,6 @@ class Search:
     def facets(self):
         """``{facet: Counter(value -> count)}``; the counts of a filtered facet ignore that filter,
         so that a reader sees what choosing another value would give."""
-        from upr.caching import cached
 
         def compute():
             counts = counts_of(self.matching(), [name for name in FILTERS if name not in self.filters])
@@ -122,7 +123,7 @@ class Search:
                 counts.update(counts_of(self.matching(except_filter=name), [name]))
             return counts
 
-        return cached(f"search-facets:{ENTRIES_VERSION.get()}", self.key(), compute)
+        return versions.cached(VERSIONS, "search-facets", self.key(), compute)
 
 
 def counts_of(queryset, names):

@@ -80,8 +80,6 @@ def recommendations_imported(sender, import_id, **kwargs):
 
 
 def connect():
-    from search.caching import entries_changed
-    from search.models import SearchEntry
     from upr.models import Recommendation
     from upr.signals import recommendations_imported as imported
 
@@ -111,5 +109,3 @@ def connect():
             dispatch_uid=f"search-recommendation-{field.name}",
         )
     imported.connect(recommendations_imported, dispatch_uid="search-recommendations-imported")
-    # However an entry goes (a rebuild, a cascade), the counts cached for it are stale.
-    post_delete.connect(entries_changed, sender=SearchEntry, dispatch_uid="search-entry-deleted")

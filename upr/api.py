@@ -1,7 +1,5 @@
 """Public read API of the recommendations database: /api/v2/recommendations/ and the vocabularies."""
 
-from functools import partial
-
 from rest_framework.response import Response as APIResponse
 
 from django.db.models.functions import Coalesce
@@ -14,16 +12,17 @@ from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
-from home.api_contract import APIContractMixin, only_fields, request_language, selected_fields
-from home.openapi import extend_schema_actions
+from api import versions
+from api.api import ListingAPIViewSet
+from api.contract import APIContractMixin, only_fields, request_language, selected_fields
+from api.openapi import extend_schema_actions
 from upr import api_schema
-from upr.caching import cached
+from upr.api_fields import RECOMMENDATION_FIELDS, serialize_recommendations
 from upr.export import csv_response, xlsx_response
-from upr.facets import FACETS, counts_many, facets
+from upr.facets import FACETS, cached, facets, stats
 from upr.filters import FILTERS, RecommendationQuery
 from upr.labels import Labels
 from upr.models import Cluster, Country, ImplementationPlan, Recommendation, RegionalGroup, Session
-from upr.serializers import RECOMMENDATION_FIELDS, serialize_recommendations
 
 ORDERINGS = {
     "number": ("number", "pk"),
@@ -36,15 +35,6 @@ ORDERINGS = {
 }
 # Newest session first; the index upr_rec_listing_order serves it.
 DEFAULT_ORDERING = ORDERINGS["-session"]
-STATS_DIMENSIONS = (
-    "response",
-    "cycle",
-    "theme",
-    "state",
-    "recommending_state",
-    "action_category",
-    "implementation_status",
-)
 
 
 class CountedQuerySet:
@@ -70,6 +60,14 @@ class CountedQuerySet:
 class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
+
+    @property
+    def content_versions(self):
+        """What the answers show: recommendations with their labels; a detail, the pages citing it."""
+        if getattr(self, "action", None) == "detail_view":
+            return (versions.RECOMMENDATIONS, versions.VOCABULARIES, versions.CONTENT)
+        return (versions.RECOMMENDATIONS, versions.VOCABULARIES)
+
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"q", "locale", "facets", "order", *FILTERS}
     )
@@ -185,48 +183,8 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
         language = request_language(request)
         query = RecommendationQuery(request.GET)
         return APIResponse(
-            cached("stats", (query.key(), language), lambda: self._stats(query.apply(base), language))
+            cached("stats", (query.key(), language), lambda: stats(query.apply(base), language))
         )
-
-    @classmethod
-    def warm_cache(cls, languages):
-        """Count the whole database once per language, as a first visitor after an import would."""
-        base = Recommendation.objects.originals()
-        query = RecommendationQuery({})
-        cached("count", query.key(), query.apply(base).count)
-        names = list(FACETS)
-        for language in languages:
-            labels = Labels.for_language(language)
-            with translation.override(language):
-                cached("facets", (query.key(), language, names), partial(facets, base, query, labels, names))
-            cached("stats", (query.key(), language), partial(cls._stats, query.apply(base), language))
-
-    @staticmethod
-    def _stats(queryset, language):
-        labels = Labels.for_language(language)
-        total = queryset.count()
-        with translation.override(language):
-            dimensions = counts_many(queryset, STATS_DIMENSIONS, labels)
-            for rows in dimensions.values():
-                for row in rows:
-                    row["share"] = round(row["count"] / total, 4) if total else 0
-        assessed = sum(
-            row["count"] for row in dimensions["implementation_status"] if row["value"] != "not_assessed"
-        )
-        acted_on = sum(
-            row["count"]
-            for row in dimensions["implementation_status"]
-            if row["value"] in ("partially_implemented", "fully_implemented")
-        )
-        return {
-            "total_count": total,
-            "implementation": {
-                "assessed": assessed,
-                "partially_or_fully_implemented": acted_on,
-                "share_of_assessed": round(acted_on / assessed, 4) if assessed else None,
-            },
-            **dimensions,
-        }
 
     def export_view(self, request, extension):
         base = self.get_queryset()
@@ -306,28 +264,20 @@ def _referencing_pages(recommendation, language):
     return pages
 
 
-class VocabularyAPIViewSet(APIContractMixin, BaseAPIViewSet):
+class VocabularyAPIViewSet(ListingAPIViewSet):
     """A read-only list of a vocabulary, labels in ?locale=; ``item_fields`` are what ?fields= may name."""
 
     known_query_parameters = frozenset({"locale", "fields", "format", "_"})
+    content_versions = (versions.VOCABULARIES,)
     item_fields = ()
 
-    def check_query_parameters(self, queryset):
-        unknown = set(self.request.GET) - self.known_query_parameters
-        if unknown:
-            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
-
     def listing_view(self, request):
-        self.check_query_parameters(None)
+        self.check_query_parameters()
         language = request_language(request)
         fields = selected_fields(request, self.item_fields)
         with translation.override(language):
             items = [only_fields(item, fields) for item in self.items(Labels.for_language(language))]
         return APIResponse({"meta": {"total_count": len(items)}, "items": items})
-
-    @classmethod
-    def get_urlpatterns(cls):
-        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
 
 
 @extend_schema_actions(listing_view=api_schema.COUNTRIES)

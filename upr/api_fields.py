@@ -1,16 +1,116 @@
-"""API fields for pages that refer to the UPR vocabularies (countries, themes, sessions…).
+"""API fields of the recommendations database: recommendations as the API shows them, and the fields
+of pages that refer to the UPR vocabularies (countries, themes, sessions…).
 
-Pages point to the source (default-locale) rows of the vocabularies; the
-labels come in the page's own language from ``Labels``, falling back to
-English until translated.
+Pages and recommendations point to the source (default-locale) rows of the vocabularies; the
+labels come in the reader's language from ``Labels``, falling back to English until translated.
 """
 
-from rest_framework import serializers
+from collections import defaultdict
 
-from upr.labels import Labels
+from api.api_fields import ReadOnlyAPIField
+from api.openapi import DATE, INTEGER, STRING, array, nullable, obj
+from upr.labels import Labels, label_schema
+from upr.models import Recommendation, Response
+
+RELATIONS = {
+    "recommending_states": "countries",
+    "themes": "themes",
+    "sdgs": "sdgs",
+    "affected_groups": "affected_groups",
+}
+
+# The fields of a recommendation in a listing, in their order.
+RECOMMENDATION_FIELDS = (
+    "id",
+    "meta",
+    "text",
+    "number",
+    "state_under_review",
+    "recommending_states",
+    "cycle",
+    "session",
+    "response",
+    "response_as_published",
+    "action_category",
+    "themes",
+    "sdgs",
+    "affected_groups",
+    "implementation_status",
+    "source_symbol",
+)
 
 
-class VocabularyField(serializers.Field):
+def _relation_ids(recommendation_ids):
+    """{relation: {recommendation_id: [target ids]}} in three queries, whatever the page size."""
+    result = {}
+    for relation in RELATIONS:
+        through, column = Recommendation.link_table(relation)
+        by_recommendation = defaultdict(list)
+        for recommendation_id, target_id in (
+            through.objects.filter(recommendation_id__in=recommendation_ids)
+            .order_by("pk")
+            .values_list("recommendation_id", column)
+        ):
+            by_recommendation[recommendation_id].append(target_id)
+        result[relation] = by_recommendation
+    return result
+
+
+def _translations(recommendations, language_code):
+    keys = [recommendation.translation_key for recommendation in recommendations]
+    return dict(
+        Recommendation.objects.filter(
+            translation_key__in=keys, locale__language_code=language_code
+        ).values_list("translation_key", "text")
+    )
+
+
+def _labelled(table, ids):
+    """The labels of these rows; a row the table does not know yet is left out, never an error."""
+    return [table[pk] for pk in ids if pk in table]
+
+
+def serialize_recommendations(recommendations, labels, language_code, detail_url):
+    """Serialise original recommendations, with their text in ``language_code`` where translated."""
+    recommendations = list(recommendations)
+    relations = _relation_ids([recommendation.pk for recommendation in recommendations])
+    translated = _translations(recommendations, language_code)
+    items = []
+    for recommendation in recommendations:
+        text = translated.get(recommendation.translation_key)
+        items.append(
+            {
+                "id": recommendation.pk,
+                "meta": {
+                    "type": "upr.Recommendation",
+                    "detail_url": detail_url(recommendation.pk),
+                    "language": recommendation.language,
+                    "text_language": language_code if text is not None else recommendation.language,
+                },
+                "text": text if text is not None else recommendation.text,
+                "number": recommendation.number,
+                "state_under_review": labels.countries.get(recommendation.state_under_review_id),
+                "recommending_states": _labelled(
+                    labels.countries, relations["recommending_states"].get(recommendation.pk, [])
+                ),
+                "cycle": labels.cycles.get(recommendation.cycle_id),
+                "session": labels.sessions.get(recommendation.session_id),
+                "response": recommendation.response,
+                "response_as_published": recommendation.response_as_published,
+                "action_category": recommendation.action_category,
+                "themes": _labelled(labels.themes, relations["themes"].get(recommendation.pk, [])),
+                "sdgs": _labelled(labels.sdgs, relations["sdgs"].get(recommendation.pk, [])),
+                "affected_groups": _labelled(
+                    labels.affected_groups, relations["affected_groups"].get(recommendation.pk, [])
+                ),
+                "implementation_status": recommendation.implementation_status or None,
+                "source_symbol": recommendation.source_symbol,
+            }
+        )
+    return items
+
+
+class VocabularyField(ReadOnlyAPIField):
     """``[{"code": "RWA", "name": "U Rwanda"}, …]`` for a many-to-many to Country, Theme, SDGGoal or AffectedGroup.
 
     ``table`` is one of Labels' tables: countries, themes, sdgs, affected_groups.
@@ -19,40 +119,26 @@ class VocabularyField(serializers.Field):
     def __init__(self, table, *, many=True, **kwargs):
         self.table = table
         self.many = many
-        kwargs["read_only"] = True
         super().__init__(**kwargs)
 
     def openapi_schema(self):
-        from home.openapi import array, nullable, vocabulary_label
-
-        label = vocabulary_label(self.table)
+        label = label_schema(self.table)
         return array(label) if self.many else nullable(label)
 
-    def get_attribute(self, instance):
-        self._language = instance.locale.language_code
-        return super().get_attribute(instance)
-
     def to_representation(self, value):
-        labels = getattr(Labels.for_language(self._language), self.table)
+        labels = getattr(Labels.for_language(self.language), self.table)
         if not self.many:
             return labels.get(value.pk) if value is not None else None
         ids = [item.pk for item in value.all()] if hasattr(value, "all") else list(value)
-        return [labels[pk] for pk in ids if pk in labels]
+        return _labelled(labels, ids)
 
 
-class SessionField(serializers.Field):
+class SessionField(ReadOnlyAPIField):
     """A UPR session as ``{"number", "cycle", "starts_on", "ends_on"}``, or null."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def openapi_schema(self):
-        from home.openapi import DATE, INTEGER, nullable, obj
-
-        return nullable(
-            obj({"number": INTEGER, "cycle": INTEGER, "starts_on": nullable(DATE), "ends_on": nullable(DATE)})
-        )
+    schema = nullable(
+        obj({"number": INTEGER, "cycle": INTEGER, "starts_on": nullable(DATE), "ends_on": nullable(DATE)})
+    )
 
     def to_representation(self, session):
         if session is None:
@@ -65,29 +151,21 @@ class SessionField(serializers.Field):
         }
 
 
-class RecommendationSummaryField(serializers.Field):
+class RecommendationSummaryField(ReadOnlyAPIField):
     """The recommendations a page links to: id, number, state under review, session, response, text."""
 
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def openapi_schema(self):
-        from home.openapi import INTEGER, STRING, array, nullable, obj
-        from upr.models import Response
-
-        return array(
-            obj(
-                {
-                    "id": INTEGER,
-                    "number": STRING,
-                    "state_under_review": STRING,
-                    "session": nullable(INTEGER),
-                    "response": {"type": "string", "enum": [*Response.values, ""]},
-                    "text": STRING,
-                }
-            )
+    schema = array(
+        obj(
+            {
+                "id": INTEGER,
+                "number": STRING,
+                "state_under_review": STRING,
+                "session": nullable(INTEGER),
+                "response": {"type": "string", "enum": [*Response.values, ""]},
+                "text": STRING,
+            }
         )
+    )
 
     def to_representation(self, value):
         recommendations = value.all().select_related("state_under_review", "session").order_by("pk")

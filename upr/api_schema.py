@@ -3,7 +3,7 @@
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 
-from home.openapi import (
+from api.openapi import (
     DATE,
     INTEGER,
     NUMBER,
@@ -15,14 +15,14 @@ from home.openapi import (
     locale_parameter,
     nullable,
     obj,
-    vocabulary_label,
     window_parameters,
 )
 from upr.facets import FACETS
 from upr.filters import FILTERS
+from upr.labels import label_schema
 from upr.models import ActionCategory, ImplementationStatus, Response
 
-COUNTRY = vocabulary_label("countries")
+COUNTRY = label_schema("countries")
 FACET_VALUE = obj(
     {
         "value": {"oneOf": [STRING, INTEGER]},
@@ -51,9 +51,9 @@ RECOMMENDATION = obj(
         "response": {"type": "string", "enum": Response.values},
         "response_as_published": STRING,
         "action_category": nullable({"type": "integer", "enum": ActionCategory.values}),
-        "themes": array(vocabulary_label("themes")),
-        "sdgs": array(vocabulary_label("sdgs")),
-        "affected_groups": array(vocabulary_label("affected_groups")),
+        "themes": array(label_schema("themes")),
+        "sdgs": array(label_schema("sdgs")),
+        "affected_groups": array(label_schema("affected_groups")),
         "implementation_status": nullable({"type": "string", "enum": ImplementationStatus.values}),
         "source_symbol": STRING,
     },
@@ -246,8 +246,8 @@ SESSIONS = vocabulary(
         "mid_term_report_due": nullable(DATE),
     },
 )
-THEMES = vocabulary("Themes of recommendations", vocabulary_label("themes")["properties"])
-SDGS = vocabulary("Sustainable Development Goals", vocabulary_label("sdgs")["properties"])
+THEMES = vocabulary("Themes of recommendations", label_schema("themes")["properties"])
+SDGS = vocabulary("Sustainable Development Goals", label_schema("sdgs")["properties"])
 AFFECTED_GROUPS = vocabulary(
-    "Groups affected by recommendations", vocabulary_label("affected_groups")["properties"]
+    "Groups affected by recommendations", label_schema("affected_groups")["properties"]
 )

@@ -4,9 +4,6 @@ from django.apps import AppConfig
 class UprConfig(AppConfig):
     name = "upr"
     verbose_name = "UPR recommendations"
-
-    def ready(self):
-        from . import caching, labels
-
-        labels.connect_signals()
-        caching.connect_signals()
+    # A change of recommendations, their assessments, plans and clusters moves these versions of
+    # the API's answers; the vocabularies declare their own (upr/models/vocabularies.py).
+    api_versions = ("recommendations",)

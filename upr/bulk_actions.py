@@ -6,7 +6,7 @@ from django.utils.translation import ngettext
 
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 
-from upr.caching import recommendations_changed
+from api import versions
 from upr.models import Cluster, Recommendation, Theme, source_rows
 
 
@@ -50,7 +50,7 @@ class AddThemeBulkAction(RecommendationBulkAction):
         through.objects.bulk_create(
             [through(recommendation_id=pk, **{column: theme.pk}) for pk in ids if pk not in already]
         )
-        recommendations_changed()
+        versions.bump(versions.RECOMMENDATIONS)
         return len(ids), 0
 
     def get_success_message(self, num_parent_objects, num_child_objects):

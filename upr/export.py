@@ -8,7 +8,7 @@ from openpyxl import Workbook
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
 
-from upr.serializers import serialize_recommendations
+from upr.api_fields import serialize_recommendations
 
 CHUNK = 2000
 COLUMNS = [

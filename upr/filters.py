@@ -11,7 +11,8 @@ from django.db.models import Exists, OuterRef
 
 from wagtail.api.v2.utils import BadRequestError
 
-from home.api_contract import is_whole_number
+from api import versions
+from api.parameters import is_whole_number
 from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
 
 NOT_ASSESSED = "not_assessed"
@@ -143,9 +144,9 @@ class RecommendationQuery:
     def restrict_to_matches(self, queryset):
         """``queryset`` without the recommendations whose text does not match the text query."""
         if self._matches is None:
-            from upr.caching import cached
-
-            (self._matches,) = cached("matches", self.query, lambda: (text_matches(self.query),))
+            (self._matches,) = versions.cached(
+                (versions.RECOMMENDATIONS,), "upr-matches", self.query, lambda: (text_matches(self.query),)
+            )
         if self._matches is None:  # too many to list: a subquery
             return queryset.filter(translation_key__in=_matching_keys(self.query))
         return queryset.filter(pk__in=self._matches)

@@ -2,32 +2,29 @@
 
 Recommendations point to the source (English) rows of the vocabularies;
 their labels in another locale come from the translations of those rows.
-The tables are small (a few hundred rows): they are built once per locale
-and kept in the cache until a vocabulary changes.
+Each vocabulary declares how the API names one of its rows (``api_label`` on the model).
+The tables are small (a few hundred rows): they are built once per locale and kept in the
+cache under the vocabularies' content version (api/versions.py), so a table built before a
+vocabulary changed is never read again, in any process.
 """
-
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 
 from wagtail.models import Locale
 
-from upr.caching import CacheVersion
+from api import versions
 from upr.models import AffectedGroup, Country, Cycle, SDGGoal, Session, Theme
 
-VOCABULARY_VERSION = CacheVersion("upr:labels:version")
-vocabulary_changed = VOCABULARY_VERSION.bump
+# table -> the vocabulary whose labels it holds
 TRANSLATABLE = {
-    "countries": (Country, "iso3", "name"),
-    "themes": (Theme, "slug", "name"),
-    "sdgs": (SDGGoal, "number", "title"),
-    "affected_groups": (AffectedGroup, "slug", "name"),
+    "countries": Country,
+    "themes": Theme,
+    "sdgs": SDGGoal,
+    "affected_groups": AffectedGroup,
 }
 
 
-def connect_signals():
-    for model in (Country, Theme, SDGGoal, AffectedGroup, Cycle, Session):
-        post_save.connect(vocabulary_changed, sender=model, dispatch_uid=f"upr-labels-{model.__name__}")
-        post_delete.connect(vocabulary_changed, sender=model, dispatch_uid=f"upr-labels-del-{model.__name__}")
+def label_schema(table):
+    """The OpenAPI schema of one label of ``table``, as its vocabulary declares it."""
+    return TRANSLATABLE[table].api_label_schema
 
 
 class Labels:
@@ -38,11 +35,9 @@ class Labels:
 
     @classmethod
     def for_language(cls, language_code):
-        key = f"upr:labels:v2:{language_code}:{VOCABULARY_VERSION.get()}"
-        tables = cache.get(key)
-        if tables is None:
-            tables = cls._build(language_code)
-            cache.set(key, tables, timeout=60 * 60)
+        tables = versions.cached(
+            (versions.VOCABULARIES,), "upr-labels", language_code, lambda: cls._build(language_code)
+        )
         return cls(tables)
 
     @staticmethod
@@ -50,10 +45,9 @@ class Labels:
         default = Locale.get_default()
         locale = Locale.objects.filter(language_code=language_code).first() or default
         tables = {}
-        for name, (model, code_field, label_field) in TRANSLATABLE.items():
+        for name, model in TRANSLATABLE.items():
+            (code_key, code_field), (label_key, label_field) = model.api_label.items()
             translated = dict(model.objects.filter(locale=locale).values_list("translation_key", label_field))
-            code_key = "number" if code_field == "number" else ("code" if code_field == "iso3" else "slug")
-            label_key = "title" if label_field == "title" else "name"
             tables[name] = {
                 pk: {code_key: code, label_key: translated.get(translation_key, label)}
                 for pk, code, label, translation_key in model.objects.filter(locale=default).values_list(

@@ -1,10 +1,11 @@
 from django_tasks import task
 
-from django.conf import settings
+from django.db import transaction
 
 from wagtail.search.backends import get_search_backend
 
-from upr.caching import recommendations_changed
+from api import versions
+from upr.facets import warm
 from upr.models import Recommendation
 from upr.signals import recommendations_imported
 
@@ -27,7 +28,6 @@ def reindex_import(import_id):
     recommendations_imported.send(Recommendation, import_id=import_id)
     # Text queries answer differently now: forget the cached answers, and count
     # the whole database again before a visitor has to wait for it.
-    recommendations_changed()
-    from upr.api import RecommendationsAPIViewSet
-
-    RecommendationsAPIViewSet.warm_cache([code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES])
+    versions.bump(versions.RECOMMENDATIONS)
+    # Under the new version: after it moved (at once in a worker, at commit inside a transaction).
+    transaction.on_commit(warm)

@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from upr import views
+from upr import admin_views
 from upr.admin_filters import RecommendationFilterSet
 from upr.bulk_actions import AddThemeBulkAction, AddToClusterBulkAction
 from upr.models import (
@@ -136,7 +136,7 @@ register_snippet(UPRViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("upr/import/", views.ImportView.as_view(), name="upr_import")]
+    return [path("upr/import/", admin_views.ImportView.as_view(), name="upr_import")]
 
 
 class ImportMenuItem(MenuItem):

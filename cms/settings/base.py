@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     # Django before anything asks for language information.
     "locales",
     "users",
+    "api",
     "home",
     "upr",
     "publications",
@@ -301,6 +302,9 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The API's content versions (api/versions.py) are read from the database, where every process
+# finds the same; with a cache that every process shares, from the cache.
+API_VERSIONS_IN_CACHE = bool(REDIS_URL)
 
 # Email --------------------------------------------------------------------
 
@@ -324,13 +328,13 @@ WAGTAILAPI_LIMIT_MAX = env.int("WAGTAILAPI_LIMIT_MAX", default=100)
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 
 # The API ------------------------------------------------------------------
-# One error body for every endpoint (home/api_contract.py).
+# One error body for every endpoint (api/contract.py).
 
 REST_FRAMEWORK = {
-    "EXCEPTION_HANDLER": "home.api_contract.exception_handler",
-    "DEFAULT_SCHEMA_CLASS": "home.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.contract.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "api.schema.AutoSchema",
     # Anonymous clients, by address: a short burst and a daily total (API_THROTTLE_RATES).
-    "DEFAULT_THROTTLE_CLASSES": ["home.throttling.BurstThrottle", "home.throttling.SustainedThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.BurstThrottle", "api.throttling.SustainedThrottle"],
     # How many proxies stand before the web processes: the client address is read from
     # X-Forwarded-For only behind them (0: REMOTE_ADDR, which a client cannot forge).
     "NUM_PROXIES": env.int("API_NUM_PROXIES", default=0),
@@ -340,8 +344,12 @@ REST_FRAMEWORK = {
 API_THROTTLE_RATES = {
     "anon_burst": env.str("API_THROTTLE_BURST_RATE", default="300/min"),
     "anon_sustained": env.str("API_THROTTLE_SUSTAINED_RATE", default="20000/day"),
+    # Legal-assistance requests and status checks, per client (api/throttling.py ClientThrottle).
+    "legal_aid_submit": env.str("LEGAL_AID_SUBMIT_RATE", default="10/h"),
+    "legal_aid_status": env.str("LEGAL_AID_STATUS_RATE", default="20/h"),
 }
-# The front end's servers, which render pages for every reader: not throttled.
+# The public site's servers, which render pages for every reader: not throttled; a legal-assistance
+# request they relay is counted for the client they name in X-Relayed-Client (a keyed hash).
 API_THROTTLE_TRUSTED_IPS = env.list("API_THROTTLE_TRUSTED_IPS", default=[])
 
 # CORS: the front ends allowed to read the API from a browser, e.g.
@@ -353,7 +361,7 @@ CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS", "POST")
 CORS_EXPOSE_HEADERS = ("ETag", "Retry-After")
 CORS_PREFLIGHT_MAX_AGE = env.int("CORS_PREFLIGHT_MAX_AGE", default=86400)
 
-# HTTP caching of public reads (home/caching.py): seconds a browser, and a CDN or proxy, may
+# HTTP caching of public reads (api/caching.py): seconds a browser, and a CDN or proxy, may
 # reuse an answer without asking again. Conditional requests are answered with 304 until the
 # content changes. With WAGTAILFRONTENDCACHE configured, the API's listings and the detail of a
 # published page are purged from the CDN when content changes.
@@ -413,11 +421,11 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["cms.openapi.api_endpoints_only"],
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "cms.openapi.add_plain_endpoints",
         "cms.openapi.add_feeds",
     ],
     "GET_MOCK_REQUEST": "cms.openapi.mock_request",
-    "ENUM_NAME_OVERRIDES": {},
+    # The content languages, wherever a field takes one (locale, language, preferred_language…).
+    "ENUM_NAME_OVERRIDES": {"LanguageEnum": [code for code, _name in WAGTAIL_CONTENT_LANGUAGES]},
     "DISABLE_ERRORS_AND_WARNINGS": False,
     # The public API needs no authentication.
     "AUTHENTICATION_WHITELIST": [],
@@ -441,9 +449,6 @@ LEGAL_AID_RETENTION_DAYS = env.int("LEGAL_AID_RETENTION_DAYS", default=365)
 LEGAL_AID_MAX_FILES = env.int("LEGAL_AID_MAX_FILES", default=5)
 LEGAL_AID_MAX_FILE_BYTES = env.int("LEGAL_AID_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024 * 1024)
-# Submissions and status checks allowed per client address (django-ratelimit rates).
-LEGAL_AID_SUBMIT_RATE = env.str("LEGAL_AID_SUBMIT_RATE", default="10/h")
-LEGAL_AID_STATUS_RATE = env.str("LEGAL_AID_STATUS_RATE", default="20/h")
 
 LOGGING = {
     "version": 1,

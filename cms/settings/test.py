@@ -12,7 +12,7 @@ SECRET_KEY = "test-only-secret-key"  # noqa: S105
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 # Throttling has its own tests; the rest of the suite (schemathesis above all) reads freely.
-API_THROTTLE_RATES = {"anon_burst": None, "anon_sustained": None}
+API_THROTTLE_RATES = {**API_THROTTLE_RATES, "anon_burst": None, "anon_sustained": None}
 
 # Tests change content inside a transaction that never commits, so the content version (moved
 # on at commit) would not move: answers are not kept in the cache, except by the tests of that

@@ -1,5 +1,4 @@
-from .content_version import ContentVersion
 from .images import CustomImage, CustomRendition
-from .pages import BasePage, HomePage, StandardPage
+from .pages import BasePage, HomePage, IndexPage, StandardPage
 
-__all__ = ["BasePage", "ContentVersion", "CustomImage", "CustomRendition", "HomePage", "StandardPage"]
+__all__ = ["BasePage", "CustomImage", "CustomRendition", "HomePage", "IndexPage", "StandardPage"]

@@ -23,5 +23,8 @@ class CustomImage(AbstractImage):
 class CustomRendition(AbstractRendition):
     image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
 
+    # Made when an answer is first built: no answer changes with it.
+    api_versions = ()
+
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)

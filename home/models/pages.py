@@ -11,8 +11,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.api_fields import LocalisedStreamField
 from home.blocks import BodyStreamBlock, FeaturedStreamBlock
-from home.serializers import LocalisedStreamField
 
 
 class BasePage(HeadlessPreviewMixin, Page):
@@ -39,6 +39,10 @@ class BasePage(HeadlessPreviewMixin, Page):
     api_fields = [
         APIField("search_description"),
     ]
+    # The filters of the pages endpoint this type offers (api/filters.py), e.g. ?country=RWA.
+    api_filters = []
+    # The kind of its results in search (search/models/entries.py Kind); None: not a search result.
+    search_result_kind = "page"
 
     class Meta:
         abstract = True
@@ -47,6 +51,29 @@ class BasePage(HeadlessPreviewMixin, Page):
         if settings.HEADLESS_PREVIEW_URL:
             return super().serve_preview(request, preview_mode)
         return Page.serve_preview(self, request, preview_mode)
+
+
+class IndexPage(BasePage):
+    """A listing of one kind of page, once per language under the home page: an intro above the list.
+
+    Only a way in: not a search result itself.
+    """
+
+    intro = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two sentences shown above the list.")
+    )
+
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+    search_result_kind = None
+
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
 
 
 class HomePage(BasePage):
@@ -65,6 +92,8 @@ class HomePage(BasePage):
     )
 
     parent_page_types = ["wagtailcore.Page"]
+    # The way in to everything else: not a search result.
+    search_result_kind = None
 
     translatable_fields = [
         *BasePage.translatable_fields,

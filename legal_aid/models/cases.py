@@ -36,6 +36,9 @@ def new_object_name():
 class LegalAidRequest(models.Model):
     """A request for legal assistance and the case the legal team handles."""
 
+    # Never shown by the API: a request or its handling moves no version of its answers.
+    api_versions = ()
+
     reference = models.CharField(
         _("reference"), max_length=16, unique=True, default=new_reference, editable=False
     )
@@ -96,6 +99,9 @@ class LegalAidRequest(models.Model):
 class LegalAidAttachment(models.Model):
     """A file sent with a request, stored encrypted under a random name; its real name and type are encrypted too."""
 
+    # Never shown by the API: a request or its handling moves no version of its answers.
+    api_versions = ()
+
     request = models.ForeignKey(LegalAidRequest, on_delete=models.CASCADE, related_name="attachments")
     object_name = models.CharField(max_length=255, unique=True, default=new_object_name, editable=False)
     metadata = models.TextField(editable=False)  # encrypted JSON: name, content type, size
@@ -116,6 +122,9 @@ class LegalAidAttachment(models.Model):
 
 class CaseEvent(models.Model):
     """One change to a case (received, status, assignee, note added), for its history."""
+
+    # Never shown by the API: a request or its handling moves no version of its answers.
+    api_versions = ()
 
     class Kind(models.TextChoices):
         RECEIVED = "received", _("Received")
@@ -156,6 +165,9 @@ class AuditEntry(models.Model):
     The case is named by its reference (not a foreign key), so the log
     outlives the cases that retention deletes.
     """
+
+    # Never shown by the API: a request or its handling moves no version of its answers.
+    api_versions = ()
 
     class Action(models.TextChoices):
         VIEW = "view", _("Viewed a case")

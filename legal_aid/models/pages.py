@@ -9,9 +9,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.api_fields import RelatedPagesField
+from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
-from home.serializers import RelatedPagesField
 from legal_aid.api_fields import ChoiceLabelField, FAQsField, RequestFormField
 from legal_aid.blocks import FAQStreamBlock
 from upr.api_fields import VocabularyField
@@ -160,6 +161,11 @@ class LegalInformationPage(BasePage):
         APIField("faqs", serializer=FAQsField()),
         APIField("related_pages", serializer=RelatedPagesField(attribute="page")),
     ]
+    api_filters = [
+        APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
+        APIFilter("theme", "topic__slug"),
+    ]
+    search_result_kind = "legal_information"
 
     content_panels = [
         *BasePage.content_panels,

@@ -14,31 +14,21 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.api_fields import ImageField, RelatedPagesField
+from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
-from home.serializers import ImageField, RelatedPagesField
-from programmes.api import ContactField, PartnersField, ProgrammeKindField
+from home.models import BasePage, IndexPage
+from programmes.api_fields import ContactField, PartnersField, ProgrammeKindField
 from upr.api_fields import RecommendationSummaryField, VocabularyField
 from upr.models import original_recommendations, source_rows
 
 from .choices import RELATED_PAGE_TYPES
 
 
-class ProgrammeIndexPage(BasePage):
+class ProgrammeIndexPage(IndexPage):
     """The list of the organisation's programmes (one per site language)."""
 
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown above the list of programmes.")
-    )
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["programmes.ProgrammePage", "programmes.TrainingVideoIndexPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("programme index")
@@ -154,6 +144,11 @@ class ProgrammePage(BasePage):
         APIField("related_recommendations", serializer=RecommendationSummaryField()),
         APIField("training_videos", serializer=RelatedPagesField()),
     ]
+    api_filters = [
+        APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
+        APIFilter("theme", "themes__slug"),
+    ]
+    search_result_kind = "programme"
 
     content_panels = [
         *BasePage.content_panels,

@@ -12,30 +12,21 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.models import BasePage
-from home.serializers import ImageField, RelatedPageField
-from programmes.api import DocumentField, DurationSecondsField, EmbedField, SubtitlesField
+from api.api_fields import ImageField, RelatedPageField
+from api.filters import APIFilter
+from home.models import BasePage, IndexPage
+from programmes.api_fields import DocumentField, DurationSecondsField, EmbedField, SubtitlesField
 from programmes.embeds import validate_video_url
 from programmes.validators import validate_video_document, validate_webvtt_document
 from upr.api_fields import VocabularyField
 from upr.models import source_rows
 
 
-class TrainingVideoIndexPage(BasePage):
+class TrainingVideoIndexPage(IndexPage):
     """The list of training videos (one per site language)."""
-
-    intro = models.TextField(
-        _("introduction"), blank=True, help_text=_("One or two sentences shown above the list of videos.")
-    )
 
     parent_page_types = ["programmes.ProgrammeIndexPage", "home.HomePage"]
     subpage_types = ["programmes.TrainingVideoPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("training video index")
@@ -150,6 +141,11 @@ class TrainingVideoPage(BasePage):
         APIField("programme", serializer=RelatedPageField()),
         APIField("thumbnail", serializer=ImageField()),
     ]
+    api_filters = [
+        APIFilter("theme", "topic__slug"),
+        APIFilter("language", "language"),
+    ]
+    search_result_kind = "video"
 
     content_panels = [
         *BasePage.content_panels,

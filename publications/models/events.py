@@ -1,7 +1,5 @@
 import zoneinfo
 
-from rest_framework import serializers
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -16,9 +14,11 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.api_fields import ImageField, RelatedPageField
+from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
-from home.serializers import ImageField, RelatedPageField
+from home.models import BasePage, IndexPage
+from publications.api_fields import LocalDateTimeField
 from publications.blocks import AgendaStreamBlock, SpeakerBlock
 from publications.choices import COMMON_TIME_ZONES, EventType
 from upr.api_fields import SessionField, VocabularyField
@@ -30,40 +30,13 @@ def time_zone_choices():
     return [(name, name.replace("_", " ")) for name in (*COMMON_TIME_ZONES, *others)]
 
 
-class EventIndexPage(BasePage):
-    intro = models.TextField(blank=True)
+class EventIndexPage(IndexPage):
+    """Events, coming ones first."""
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.EventPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("event index")
-
-
-class LocalDateTimeField(serializers.Field):
-    """An aware datetime given in the event's own time zone, with its offset (2026-03-02T09:00:00+02:00)."""
-
-    def __init__(self, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(**kwargs)
-
-    def openapi_schema(self):
-        from home.openapi import DATETIME, nullable
-
-        return nullable(DATETIME)
-
-    def get_attribute(self, instance):
-        self._zone = instance.zone
-        return super().get_attribute(instance)
-
-    def to_representation(self, value):
-        return value.astimezone(self._zone).isoformat() if value else None
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -206,6 +179,14 @@ class EventPage(BasePage):
         APIField("themes", serializer=VocabularyField("themes")),
         APIField("outcome_report", serializer=RelatedPageField()),
     ]
+    api_filters = [
+        APIFilter("country", "country__iso3", kind=APIFilter.CODE),
+        APIFilter("theme", "themes__slug"),
+        APIFilter("cycle", "session__cycle__number", kind=APIFilter.NUMBER),
+        APIFilter("session", "session__number", kind=APIFilter.NUMBER),
+        APIFilter("year", "starts_at__year", kind=APIFilter.NUMBER),
+    ]
+    search_result_kind = "event"
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

@@ -10,27 +10,19 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.api_fields import ImageField, LocalisedStreamField
+from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
-from home.serializers import ImageField, LocalisedStreamField
+from home.models import BasePage, IndexPage
 from publications.blocks import NewsletterItemsBlock
 from upr.api_fields import VocabularyField
 from upr.models import source_rows
 
 
-class NewsIndexPage(BasePage):
+class NewsIndexPage(IndexPage):
     """News and newsletter issues, newest first."""
 
-    intro = models.TextField(blank=True)
-
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.NewsPage", "publications.NewsletterPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("news index")
@@ -87,6 +79,12 @@ class NewsPage(BasePage):
         APIField("countries", serializer=VocabularyField("countries")),
         APIField("themes", serializer=VocabularyField("themes")),
     ]
+    api_filters = [
+        APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
+        APIFilter("theme", "themes__slug"),
+        APIFilter("year", "date__year", kind=APIFilter.NUMBER),
+    ]
+    search_result_kind = "news"
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("date"), FieldPanel("office"), FieldPanel("summary")], heading=_("News")),
@@ -131,6 +129,10 @@ class NewsletterPage(BasePage):
         APIField("intro"),
         APIField("items", serializer=LocalisedStreamField()),
     ]
+    api_filters = [
+        APIFilter("year", "date__year", kind=APIFilter.NUMBER),
+    ]
+    search_result_kind = "newsletter"
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

@@ -13,27 +13,23 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.api_fields import ImageField
+from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
-from home.models import BasePage
-from home.serializers import ImageField
+from home.models import BasePage, IndexPage
+from publications.api_fields import PublicationFilesField
 from publications.choices import PublicationType
-from publications.serializers import PublicationFilesField
 from publications.validators import validate_report_pdf
 from upr.api_fields import RecommendationSummaryField, SessionField, VocabularyField
 from upr.models import original_recommendations, source_rows
 
 
-class PublicationIndexPage(BasePage):
+class PublicationIndexPage(IndexPage):
+    """Publications, newest first, with the filters of the API."""
+
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["publications.PublicationPage"]
-    max_count_per_parent = 1
-
-    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
-    api_fields = [*BasePage.api_fields, APIField("intro")]
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("publication index")
@@ -124,6 +120,15 @@ class PublicationPage(BasePage):
         APIField("session", serializer=SessionField()),
         APIField("recommendations", serializer=RecommendationSummaryField()),
     ]
+    api_filters = [
+        APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
+        APIFilter("theme", "themes__slug"),
+        APIFilter("cycle", "cycle__number", kind=APIFilter.NUMBER),
+        APIFilter("session", "session__number", kind=APIFilter.NUMBER),
+        APIFilter("year", "publication_date__year", kind=APIFilter.NUMBER),
+        APIFilter("language", "files__language"),
+    ]
+    search_result_kind = "publication"
 
     content_panels = [
         *BasePage.content_panels,

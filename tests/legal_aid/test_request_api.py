@@ -195,7 +195,7 @@ class TestSubmission:
         error(submit(client, request_form, {**VALID, "description": "a" * 2000}), 413, "too_large")
 
     def test_too_many_requests_from_one_client(self, client, request_form, settings):
-        settings.LEGAL_AID_SUBMIT_RATE = "2/m"
+        settings.API_THROTTLE_RATES = {**settings.API_THROTTLE_RATES, "legal_aid_submit": "2/m"}
         assert submit(client, request_form).status_code == 201
         assert submit(client, request_form, {}).status_code == 400
         error(submit(client, request_form), 429, "rate_limited")
@@ -296,7 +296,7 @@ class TestStatus:
         assert response.json()["reference"] == answer["reference"]
 
     def test_missing_values_and_too_many_checks(self, client, request_form, settings):
-        settings.LEGAL_AID_STATUS_RATE = "2/m"
+        settings.API_THROTTLE_RATES = {**settings.API_THROTTLE_RATES, "legal_aid_status": "2/m"}
         body = error(post_json(client, status_url(), {"reference": "LA-2222-2222"}), 400, "invalid")
         assert list(body["errors"]) == ["secret"]
         post_json(client, status_url(), {"reference": "LA-2222-2222", "secret": "a"})

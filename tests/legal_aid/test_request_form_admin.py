@@ -8,6 +8,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from legal_aid.models import CORE_FIELDS, LegalAidRequestPage
 
+from .helpers import VALID
+
 pytestmark = pytest.mark.django_db
 
 
@@ -113,3 +115,18 @@ def test_a_saved_key_cannot_change(admin_client, request_form):
     assert response.status_code == 200
     assert "cannot change once saved" in response.content.decode()
     assert request_form.form_fields.filter(clean_name="description").exists()
+
+
+def test_a_form_posted_the_wagtail_way_is_kept_encrypted_like_an_api_request(
+    request_form, django_capture_on_commit_callbacks
+):
+    from legal_aid.models import LegalAidRequest
+
+    data = {**VALID, "consent": "on"}
+    form = request_form.get_form(data, page=request_form)
+    assert form.is_valid(), form.errors
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = request_form.process_form_submission(form)
+    case = LegalAidRequest.objects.get(reference=submitted.case.reference)
+    assert "Amina" not in case.payload
+    assert case.get_data()["description"] == VALID["description"]

@@ -256,7 +256,8 @@ def test_a_report_in_a_private_collection_is_not_found_by_its_text(
 
 def test_the_rebuild_command_finds_the_same(client, corpus, django_capture_on_commit_callbacks):
     before = search(client, q="journalists", limit=50)
-    SearchEntry.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchEntry.objects.all().delete()
     assert search(client, q="journalists")["meta"]["total_count"] == 0
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -108,7 +108,9 @@ def bulk_url(action, recommendations):
     return url + "?" + "&".join(f"id={item.pk}" for item in recommendations)
 
 
-def test_staff_add_a_theme_to_a_selection_of_recommendations(admin_client, upr_vocabularies):
+def test_staff_add_a_theme_to_a_selection_of_recommendations(
+    admin_client, upr_vocabularies, django_capture_on_commit_callbacks
+):
     upload(admin_client, RWANDA.read_bytes())
     from upr.models import Theme
 
@@ -122,7 +124,8 @@ def test_staff_add_a_theme_to_a_selection_of_recommendations(admin_client, upr_v
     confirm = admin_client.get(bulk_url("add_theme", selection))
     assert confirm.status_code == 200
     assert str(selection[0]) in confirm.content.decode()
-    response = admin_client.post(bulk_url("add_theme", selection), {"theme": theme.pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(bulk_url("add_theme", selection), {"theme": theme.pk})
 
     assert response.status_code == 302
     assert all(theme in item.themes.all() for item in selection)

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from wagtail.models import Locale
 
-from upr.caching import recommendations_changed
+from api import versions
 from upr.models import Recommendation, RecommendationImport
 from upr.tasks import reindex_import
 
@@ -91,7 +91,7 @@ class RecommendationWriter:
                     raise _Rollback
                 record.status = RecommendationImport.Status.SUCCEEDED
                 self._finish(record)
-                transaction.on_commit(recommendations_changed)
+                versions.bump(versions.RECOMMENDATIONS)
                 transaction.on_commit(lambda: reindex_import.enqueue(record.pk))
         except _Rollback:
             pass

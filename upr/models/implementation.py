@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from upr.blocks import ActionBlock
 
 from .choices import ImplementationStatus
 from .recommendations import Recommendation
@@ -73,17 +74,6 @@ def update_implementation_status(recommendation_id):
         Recommendation.objects.filter(translation_key=original["translation_key"]).update(
             implementation_status=latest or ""
         )
-
-
-class ActionBlock(blocks.StructBlock):
-    """One line of an action strategy, as civil-society coalitions draw them up."""
-
-    activity = blocks.TextBlock()
-    resources = blocks.TextBlock(required=False)
-    partners = blocks.TextBlock(required=False)
-    timeframe = blocks.CharBlock(required=False, max_length=255)
-    risks = blocks.TextBlock(required=False)
-    mitigation = blocks.TextBlock(required=False)
 
 
 class Cluster(TranslatableMixin, ClusterableModel):

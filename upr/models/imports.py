@@ -6,6 +6,9 @@ from django.utils.translation import gettext_lazy as _
 class RecommendationImport(models.Model):
     """One run of an importer: what was read, what it changed, and every row it rejected."""
 
+    # The report of a run is for staff; what it wrote moves the versions itself.
+    api_versions = ()
+
     class Source(models.TextChoices):
         UPR_INFO = "upr_info", _("UPR Info database export (CSV)")
         OHCHR_MATRIX = "ohchr_matrix", _("OHCHR matrix of recommendations (DOCX or CSV)")

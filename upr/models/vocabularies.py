@@ -19,6 +19,9 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from api.openapi import STRING, obj
+from api.versions import VOCABULARIES
+
 
 def source_rows():
     """``limit_choices_to`` for what points to a vocabulary: its source (default-locale) rows.
@@ -46,6 +49,8 @@ class VocabularyQuerySet(SearchableQuerySetMixin, models.QuerySet):
 class Organisation(TranslatableMixin, models.Model):
     """An intergovernmental organisation states belong to (AU, EU, OIF, Commonwealth…)."""
 
+    api_versions = (VOCABULARIES,)
+
     code = models.CharField(max_length=20, help_text=_("Short code, e.g. AU or OIF."))
     name = models.CharField(max_length=255)
 
@@ -64,6 +69,11 @@ class Organisation(TranslatableMixin, models.Model):
 
 class Country(TranslatableMixin, index.Indexed, ClusterableModel):
     """A state under review or a recommending state (UN member states and observers)."""
+
+    api_versions = (VOCABULARIES,)
+    # How the API names one wherever it shows it, in the reader's language (upr/labels.py, table 'countries').
+    api_label = {"code": "iso3", "name": "name"}
+    api_label_schema = obj({"code": {"type": "string", "description": "ISO 3166-1 alpha-3"}, "name": STRING})
 
     iso3 = models.CharField(
         "ISO code", max_length=3, help_text=_("ISO 3166-1 alpha-3 code, e.g. RWA."), db_index=True
@@ -101,6 +111,8 @@ class Country(TranslatableMixin, index.Indexed, ClusterableModel):
 class CountryAlias(models.Model):
     """Another spelling of a state's name, as found in data files ("Cote d'Ivoire", "DPR Korea")."""
 
+    api_versions = (VOCABULARIES,)
+
     alias = models.CharField(max_length=255, unique=True)
     country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
 
@@ -118,6 +130,8 @@ class CountryAlias(models.Model):
 class Cycle(models.Model):
     """A UPR cycle: every state is reviewed once per cycle."""
 
+    api_versions = (VOCABULARIES,)
+
     number = models.PositiveSmallIntegerField(unique=True)
     start_year = models.PositiveSmallIntegerField()
     end_year = models.PositiveSmallIntegerField()
@@ -133,6 +147,8 @@ class Cycle(models.Model):
 
 class Session(models.Model):
     """A session of the UPR Working Group, with the dates civil society plans around."""
+
+    api_versions = (VOCABULARIES,)
 
     number = models.PositiveSmallIntegerField(unique=True)
     cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="sessions")
@@ -165,6 +181,11 @@ class Session(models.Model):
 class Theme(TranslatableMixin, models.Model):
     """A human-rights theme (UPR Info issues, OHCHR themes)."""
 
+    api_versions = (VOCABULARIES,)
+    # How the API names one wherever it shows it, in the reader's language (upr/labels.py, table 'themes').
+    api_label = {"slug": "slug", "name": "name"}
+    api_label_schema = obj({"slug": STRING, "name": STRING})
+
     class Source(models.TextChoices):
         UPR_INFO = "upr_info", "UPR Info"
         OHCHR = "ohchr", "OHCHR"
@@ -188,6 +209,10 @@ class Theme(TranslatableMixin, models.Model):
 
 
 class SDGGoal(TranslatableMixin, models.Model):
+    api_versions = (VOCABULARIES,)
+    # How the API names one wherever it shows it, in the reader's language (upr/labels.py, table 'sdgs').
+    api_label = {"number": "number", "title": "title"}
+    api_label_schema = obj({"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": STRING})
     number = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=255)
 
@@ -206,6 +231,7 @@ class SDGGoal(TranslatableMixin, models.Model):
 
 
 class SDGTarget(TranslatableMixin, models.Model):
+    api_versions = (VOCABULARIES,)
     code = models.CharField(max_length=8, help_text=_("e.g. 16.10"))
     goal = models.ForeignKey(SDGGoal, on_delete=models.PROTECT, related_name="targets")
     title = models.TextField()
@@ -226,6 +252,11 @@ class SDGTarget(TranslatableMixin, models.Model):
 
 class AffectedGroup(TranslatableMixin, models.Model):
     """A group of persons a recommendation concerns (women, children, journalists…)."""
+
+    api_versions = (VOCABULARIES,)
+    # How the API names one wherever it shows it, in the reader's language (upr/labels.py, table 'affected_groups').
+    api_label = {"slug": "slug", "name": "name"}
+    api_label_schema = obj({"slug": STRING, "name": STRING})
 
     slug = models.SlugField(max_length=120)
     name = models.CharField(max_length=255)

@@ -45,4 +45,9 @@ def test_production_rates_are_generous_for_a_person():
     from tests.support.settings import load_settings
 
     rates = load_settings("cms.settings.base", ["API_THROTTLE_RATES"])["API_THROTTLE_RATES"]
-    assert rates == {"anon_burst": "300/min", "anon_sustained": "20000/day"}
+    assert rates == {
+        "anon_burst": "300/min",
+        "anon_sustained": "20000/day",
+        "legal_aid_submit": "10/h",
+        "legal_aid_status": "20/h",
+    }

@@ -31,7 +31,7 @@ from django.db import connection
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from home.openapi import AutoSchema
+from api.schema import AutoSchema
 from legal_aid.models import LegalAidRequestPage
 from publications.models import ReportDocument
 from upr.models import Recommendation
@@ -188,7 +188,11 @@ def test_the_api_keeps_to_its_description(live_server, demo, settings):
     settings.API_CACHE_SERVER_SECONDS = 3600
     # The legal-assistance limits (a few requests an hour per address) have their own tests: here
     # every request comes from the loopback.
-    settings.LEGAL_AID_SUBMIT_RATE = settings.LEGAL_AID_STATUS_RATE = "100000/m"
+    settings.API_THROTTLE_RATES = {
+        **settings.API_THROTTLE_RATES,
+        "legal_aid_submit": "100000/m",
+        "legal_aid_status": "100000/m",
+    }
     form_ids = list(LegalAidRequestPage.objects.live().public().values_list("pk", flat=True))
     assert len(form_ids) == 3  # the demo's form, in English, French and Kinyarwanda
     raw = requests.get(f"{live_server.url}/api/schema/?format=json", timeout=30).json()

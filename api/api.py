@@ -1,10 +1,6 @@
-"""The pages endpoint of the API, with the filters every listing of content shares.
-
-``?type=publications.PublicationPage&country=RWA,BDI&cycle=3&year=2024&theme=justice&language=fr``:
-each filter takes one value or several separated by commas, and applies to
-the page types that have the matching field (a publication's countries, an
-event's country…); asking it of a type that has none is an error, not an
-empty list.
+"""The generic endpoints of the API: pages (with the filters page types declare), the preview of
+a draft, images, documents, redirects; and :class:`ListingAPIViewSet`, the base of endpoints that
+only list (search, autocomplete, vocabularies).
 """
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -13,83 +9,82 @@ from rest_framework.response import Response
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import FieldDoesNotExist
 from django.core.signing import BadSignature
 from django.http import Http404
 from django.urls import path
 
 from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
 from wagtail.contrib.redirects.api.v2 import RedirectsAPIViewSet as WagtailRedirectsAPIViewSet
 from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.models import get_page_models
 
-from home.api_contract import APIContractMixin, is_whole_number
-from home.openapi import extend_schema_actions
-
-# parameter -> the lookups it may mean, the first one the page type has wins
-VOCABULARY_FILTERS = {
-    "country": ("countries__iso3", "country__iso3"),
-    "theme": ("themes__slug", "topic__slug"),
-    "cycle": ("cycle__number", "session__cycle__number"),
-    "session": ("session__number",),
-    "year": ("publication_date__year", "date__year", "starts_at__year"),
-    "language": ("files__language", "language"),
-}
-NUMERIC = {"cycle", "session", "year"}
+from api import versions
+from api.contract import APIContractMixin
+from api.filters import InvalidFilter, declared_filters
+from api.openapi import extend_schema_actions
 
 
-def _has_path(model, lookup):
-    """Whether ``lookup`` (e.g. countries__iso3, date__year) names fields that ``model`` has."""
-    for name in lookup.split("__"):
-        try:
-            field = model._meta.get_field(name)
-        except FieldDoesNotExist:
-            return False
-        if field.related_model is None:
-            return True  # a plain field: what follows is a transform such as __year
-        model = field.related_model
-    return True
+class DeclaredFilters(BaseFilterBackend):
+    """The filters the requested page type declares (``api_filters``, api/filters.py)."""
 
-
-class VocabularyFilter(BaseFilterBackend):
     def filter_queryset(self, request, queryset, view):
         model = queryset.model
-        for parameter, lookups in VOCABULARY_FILTERS.items():
-            if parameter not in request.GET:
+        declared = declared_filters(model)
+        for name in sorted(page_filter_names()):
+            if name not in request.GET:
                 continue
-            values = [value.strip() for value in request.GET[parameter].split(",") if value.strip()]
-            if parameter in NUMERIC:
-                if not all(is_whole_number(value) for value in values):
-                    raise BadRequestError(f"{parameter}: give whole numbers, e.g. {parameter}=2")
-                values = [int(value) for value in values]
-            elif parameter == "country":
-                values = [value.upper() for value in values]
-            if not values:
-                raise BadRequestError(f"{parameter}: give at least one value")
-            lookup = next((lookup for lookup in lookups if _has_path(model, lookup)), None)
-            if lookup is None:
+            api_filter = declared.get(name)
+            if api_filter is None:
                 raise BadRequestError(
-                    f"{parameter}: pages of type {model._meta.app_label}.{model.__name__} cannot be filtered "
-                    f"by {parameter}; give a type that can, e.g. type=publications.PublicationPage"
+                    f"{name}: pages of type {model._meta.app_label}.{model.__name__} cannot be filtered "
+                    f"by {name}; give a type that can, e.g. type={_a_type_with(name)}"
                 )
-            # Through the primary key, so that a text search can still follow.
-            matching = model.objects.filter(**{f"{lookup}__in": values}).values("pk")
-            queryset = queryset.filter(pk__in=matching)
+            try:
+                values = api_filter.values(request.GET[name])
+            except InvalidFilter as error:
+                raise BadRequestError(str(error)) from None
+            queryset = api_filter.apply(queryset, values)
         return queryset
 
 
+def page_filters():
+    """``{name: [APIFilter, …]}`` of every page type."""
+    found = {}
+    for model in get_page_models():
+        for name, api_filter in declared_filters(model).items():
+            found.setdefault(name, []).append(api_filter)
+    return found
+
+
+def page_filter_names():
+    return frozenset(page_filters())
+
+
+def _a_type_with(name):
+    return next(model._meta.label for model in get_page_models() if name in declared_filters(model))
+
+
 class PagesAPIViewSet(APIContractMixin, WagtailPagesAPIViewSet):
-    filter_backends = [VocabularyFilter, *WagtailPagesAPIViewSet.filter_backends]
-    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(VOCABULARY_FILTERS)
+    filter_backends = [DeclaredFilters, *WagtailPagesAPIViewSet.filter_backends]
+    # Pages show vocabulary labels and the recommendations they cover.
+    content_versions = (versions.CONTENT, versions.VOCABULARIES, versions.RECOMMENDATIONS)
+
+    @property
+    def known_query_parameters(self):
+        return WagtailPagesAPIViewSet.known_query_parameters.union(page_filter_names())
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
-        """The fields of a page; those filtered by VocabularyFilter are left out of Wagtail's own filters."""
+        """The fields of a page; those filtered by DeclaredFilters are left out of Wagtail's own filters."""
         fields = super().get_available_fields(model, db_fields_only=db_fields_only)
         if db_fields_only:
-            fields = [name for name in fields if name not in VOCABULARY_FILTERS]
+            names = page_filter_names()
+            fields = [name for name in fields if name not in names]
         return fields
 
 
@@ -112,7 +107,10 @@ class PagePreviewAPIViewSet(PagesAPIViewSet):
     """
 
     cacheable = False
-    known_query_parameters = PagesAPIViewSet.known_query_parameters.union({"content_type", "token"})
+
+    @property
+    def known_query_parameters(self):
+        return super().known_query_parameters.union({"content_type", "token"})
 
     def detail_view(self, request, pk=None):
         return Response(self.get_serializer(self.get_object()).data)
@@ -146,10 +144,20 @@ class ImagesAPIViewSet(APIContractMixin, WagtailImagesAPIViewSet):
     """Wagtail's images endpoint; ``?locale=`` is accepted as everywhere (images are not translated)."""
 
     known_query_parameters = WagtailImagesAPIViewSet.known_query_parameters.union({"locale"})
+    content_versions = (versions.CONTENT,)
+
+
+class DocumentsAPIViewSet(APIContractMixin, WagtailDocumentsAPIViewSet):
+    """``/api/v2/documents/``; ``?locale=`` is accepted as everywhere (documents are not translated)."""
+
+    known_query_parameters = WagtailDocumentsAPIViewSet.known_query_parameters.union({"locale"})
+    content_versions = (versions.CONTENT,)
 
 
 class RedirectsAPIViewSet(APIContractMixin, WagtailRedirectsAPIViewSet):
     """Wagtail's redirects endpoint, finding ``?html_path=`` however it is written (trailing slash, query)."""
+
+    content_versions = (versions.CONTENT,)
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET:
@@ -160,3 +168,21 @@ class RedirectsAPIViewSet(APIContractMixin, WagtailRedirectsAPIViewSet):
                 raise Http404
             return redirect
         return super().find_object(queryset, request)
+
+
+class ListingAPIViewSet(APIContractMixin, BaseAPIViewSet):
+    """An endpoint that only lists, at ``/api/v2/<name>/``, and takes only ``known_query_parameters``.
+
+    Subclasses write ``listing_view(request)``.
+    """
+
+    known_query_parameters = frozenset({"locale", "fields", "format"})
+
+    def check_query_parameters(self, queryset=None):
+        unknown = set(self.request.GET) - self.known_query_parameters
+        if unknown:
+            raise BadRequestError("query parameter is not recognised: " + ", ".join(sorted(unknown)))
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "listing_view"}), name="listing")]

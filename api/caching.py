@@ -1,21 +1,20 @@
 """HTTP caching of the API's public reads, a cache of their answers, and its invalidation.
 
 Every read answers with ``Cache-Control``, an ``ETag`` and a ``Last-Modified`` date. Both
-validators come from :class:`~home.models.ContentVersion`, the moment the public content last
-changed, so a conditional request (``If-None-Match``, ``If-Modified-Since``) is answered with a
+validators come from the content versions its endpoint depends on (:mod:`api.versions`: when the
+pages, the recommendations, the vocabularies or the search entries last changed), so a conditional request (``If-None-Match``, ``If-Modified-Since``) is answered with a
 304 before the view runs at all; and the answer itself is kept in the cache under its ETag, so
 the next reader of the same address gets it without the view running either. Saving or deleting
-content (a page published, a recommendation imported, an image replaced…) moves the version on
-once the transaction commits, and, when Wagtail's frontend cache is configured
+content (a page published, a recommendation imported, an image replaced…) moves the versions its
+model declares once the transaction commits, and, when Wagtail's frontend cache is configured
 (``WAGTAILFRONTENDCACHE``), purges the API's addresses from the CDN or proxy.
 """
 
 import hashlib
 
-from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import NoReverseMatch, get_resolver, reverse
@@ -23,100 +22,48 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-# The apps whose data the API shows: a change there changes some answer.
-CONTENT_APPS = {
-    "home",
-    "upr",
-    "publications",
-    "programmes",
-    "legal_aid",
-    "search",
-    "wagtailcore",
-    "wagtailimages",
-    "wagtaildocs",
-    "wagtailredirects",
-    "taggit",
-}
-# Models of those apps that no answer shows (and that change on reads or edits of drafts).
-IGNORED_MODELS = {
-    "home.contentversion",
-    "home.customrendition",
-    "wagtailimages.rendition",
-    "wagtailcore.revision",
-    "wagtailcore.referenceindex",
-    "wagtailcore.pagelogentry",
-    "wagtailcore.modellogentry",
-    "wagtailcore.pagesubscription",
-    "wagtailcore.workflowstate",
-    "wagtailcore.taskstate",
-    "wagtailcore.comment",
-    "wagtailcore.commentreply",
-    "wagtailcore.uploadedfile",
-    "wagtailcore.grouppagepermission",
-    # Legal-assistance requests and their handling: never shown, and a submission must not
-    # empty the API's cache or purge the CDN.
-    "legal_aid.legalaidrequest",
-    "legal_aid.legalaidattachment",
-    "legal_aid.caseevent",
-    "legal_aid.auditentry",
-}
+from api import versions
+
 SAFE_METHODS = ("GET", "HEAD")
-
-
-def _shown_by_the_api(model):
-    return (
-        model._meta.apps is global_apps  # not a migration's historical model
-        and model._meta.app_label in CONTENT_APPS
-        and model._meta.label_lower not in IGNORED_MODELS
-    )
+# What an answer depends on when its endpoint does not say (``content_versions``).
+DEFAULT_VERSIONS = versions.NAMES
 
 
 def content_changed(sender, **kwargs):
-    """A signal receiver: content the API shows changed; move the version on once committed."""
-    if not _shown_by_the_api(sender):
-        return
+    """A signal receiver: rows changed; move the versions their model declares once committed."""
     if kwargs.get("action", "post_").startswith("pre_"):
         return
-    connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        _bump()
-        return
-
-    def bump_once_committed():
-        # Once per commit, however many rows it wrote (an import writes thousands): Django runs
-        # the callbacks of one commit with a new, empty run_on_commit in place.
-        # (The list itself is kept, not its id, which a later list could reuse.)
-        hooks = connection.run_on_commit
-        last = getattr(connection, "_content_version_bumped_for", None)
-        if last is not None and last[0] is hooks and last[1] == len(hooks):
-            return
-        connection._content_version_bumped_for = (hooks, len(hooks))
-        _bump()
-
-    transaction.on_commit(bump_once_committed)
+    versions.bump(*versions.moved_by(sender))
 
 
-def _bump():
-    from home.models import ContentVersion
+def page_changed(sender, instance, **kwargs):
+    """page_published, page_unpublished, post_page_move: the content changed, and the page's detail
+    in the API is purged from the frontend cache."""
+    versions.bump(versions.CONTENT, versions.SEARCH)
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    ContentVersion.bump()
-    purge_api_from_frontend_cache()
+        purge_urls_from_cache([absolute(reverse("wagtailapi:pages:detail", args=[instance.pk]))])
 
 
 def connect_signals():
-    from wagtail.signals import page_published, page_unpublished
+    from wagtail.signals import page_published, page_unpublished, post_page_move
 
     post_save.connect(content_changed, dispatch_uid="api-content-saved")
     post_delete.connect(content_changed, dispatch_uid="api-content-deleted")
     m2m_changed.connect(content_changed, dispatch_uid="api-content-links")
     page_published.connect(page_changed, dispatch_uid="api-page-published")
     page_unpublished.connect(page_changed, dispatch_uid="api-page-unpublished")
+    post_page_move.connect(page_changed, dispatch_uid="api-page-moved")
+    request_started.connect(versions.request_started, dispatch_uid="api-versions-request-started")
+    request_finished.connect(versions.request_finished, dispatch_uid="api-versions-request-finished")
+    versions.on_bump(purge_api_from_frontend_cache)
 
 
 # Frontend cache (CDN, proxy) --------------------------------------------------
 
 
-def purge_api_from_frontend_cache():
+def purge_api_from_frontend_cache(names=()):
     """Purge the API's listings from the frontend cache, when one is configured.
 
     Answers with a query string (a filtered listing, a detail in another locale) cannot be
@@ -127,15 +74,6 @@ def purge_api_from_frontend_cache():
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
     purge_urls_from_cache([absolute(reverse(f"wagtailapi:{name}:listing")) for name in _endpoints()])
-
-
-def page_changed(sender, instance, **kwargs):
-    """page_published, page_unpublished: the page's detail in the API, from the frontend cache."""
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return
-    from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-
-    purge_urls_from_cache([absolute(reverse("wagtailapi:pages:detail", args=[instance.pk]))])
 
 
 def absolute(path):
@@ -158,14 +96,13 @@ def _endpoints():
 # Answers ----------------------------------------------------------------------
 
 
-def validators(request):
-    """``(etag, last_modified)`` of the answer to ``request`` as the content stands now."""
-    from home.models import ContentVersion
-
-    changed_at = ContentVersion.current()
+def validators(request, names=DEFAULT_VERSIONS):
+    """``(etag, last_modified)`` of the answer to ``request`` as the content ``names`` stands now."""
+    current = versions.current(names)
+    changed_at = max(current.values())
     key = "|".join(
         (
-            changed_at.isoformat(),
+            *(f"{name}={current[name].isoformat()}" for name in sorted(current)),
             request.get_host(),
             request.get_full_path(),
             translation.get_language() or "",
@@ -200,12 +137,15 @@ def uncached(response):
     return response
 
 
-def answer_without_the_view(request):
+def answer_without_the_view(request, names=DEFAULT_VERSIONS):
     """The answer to a read that needs no view: a 304 to a conditional request whose answer has
-    not changed, or the answer kept in the cache since the content last changed. Else None."""
+    not changed, or the answer kept in the cache since the content ``names`` last changed. Else None.
+
+    ``API_CACHE_SERVER_SECONDS=0`` turns the kept answers off: none is kept, none is served.
+    """
     if request.method not in SAFE_METHODS:
         return None
-    etag, last_modified = validators(request)
+    etag, last_modified = validators(request, names)
     request._api_validators = (etag, last_modified)
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
     if response is not None:
@@ -213,7 +153,7 @@ def answer_without_the_view(request):
             response.headers["ETag"] = etag
             response.headers["Last-Modified"] = http_date(last_modified)
         return cache_control(response, request)
-    if request.method == "GET" and not _personal(request):
+    if request.method == "GET" and not _personal(request) and settings.API_CACHE_SERVER_SECONDS:
         kept = cache.get(_answer_key(etag))
         if kept is not None:
             content_type, content = kept
@@ -223,10 +163,10 @@ def answer_without_the_view(request):
     return None
 
 
-def keep(response, request):
+def keep(response, request, names=DEFAULT_VERSIONS):
     """``response`` with its validators and ``Cache-Control``; a successful public read is kept in
     the cache until the content changes (``API_CACHE_SERVER_SECONDS`` at most)."""
-    response = with_validators(response, request)
+    response = with_validators(response, request, names)
     if (
         request.method == "GET"
         and response.status_code == 200
@@ -259,10 +199,10 @@ def _personal(request):
     return request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META
 
 
-def with_validators(response, request):
+def with_validators(response, request, names=DEFAULT_VERSIONS):
     """``response`` with its ``ETag``, ``Last-Modified`` and ``Cache-Control``."""
     if request.method in SAFE_METHODS and response.status_code == 200:
-        etag, last_modified = getattr(request, "_api_validators", None) or validators(request)
+        etag, last_modified = getattr(request, "_api_validators", None) or validators(request, names)
         response.headers.setdefault("ETag", etag)
         response.headers.setdefault("Last-Modified", http_date(last_modified))
     return cache_control(response, request)

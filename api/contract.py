@@ -10,6 +10,7 @@ Every endpoint class mixes in :class:`APIContractMixin`; the error body is built
 :func:`exception_handler`, which REST framework calls for any view (a form-submission view too).
 """
 
+import logging
 import re
 
 from rest_framework.exceptions import APIException, ValidationError
@@ -18,12 +19,18 @@ from rest_framework.views import APIView
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.utils import BadRequestError, parse_fields_parameter
+
+from api.caching import DEFAULT_VERSIONS, answer_without_the_view, keep, uncached
+from api.parameters import LARGEST_NUMBER, is_whole_number
+
+logger = logging.getLogger(__name__)
 
 # "limit: at most 50" -> {"limit": ["at most 50"]}
 _PARAMETER_MESSAGE = re.compile(r"^(?P<name>[a-z_]+)(?: error)?: (?P<message>.+)$", re.DOTALL)
@@ -61,11 +68,34 @@ def _flatten(detail):
     return [str(detail)]
 
 
+class APIError(APIException):
+    """An error with its status, code, message (in the request's language) and errors by field,
+    e.g. ``APIError(413, "too_large", _("The request is too large."), {"attachments": [...]})``."""
+
+    def __init__(self, status, code, message, errors=None, *, retry_after=None):
+        super().__init__(detail=str(message), code=code)
+        self.status_code, self.code, self.errors, self.wait = status, code, errors or {}, retry_after
+
+
+# Seconds a client is told to wait when the database cannot be reached.
+UNAVAILABLE_RETRY_AFTER = 30
+
+
 def exception_handler(exc, context):
     """REST framework's EXCEPTION_HANDLER: every expected error as the one error body."""
     request = context.get("request")
     headers = {}
-    if isinstance(exc, Http404):
+    if isinstance(exc, APIError):
+        status, code, message, errors = exc.status_code, exc.code, str(exc.detail), exc.errors
+        if exc.wait is not None:
+            headers["Retry-After"] = str(max(1, round(exc.wait)))
+    elif isinstance(exc, OperationalError | InterfaceError):
+        # The database is out of reach (restarting, failing over): nothing was done; try again.
+        logger.error("The database could not be reached: %s", exc, exc_info=exc)
+        status, code = 503, "unavailable"
+        message = _("The service is briefly unavailable. Please try again in a minute.")
+        errors, headers["Retry-After"] = {}, str(UNAVAILABLE_RETRY_AFTER)
+    elif isinstance(exc, Http404):
         status, code, message, errors = 404, "not_found", _("Nothing was found at this address."), {}
     elif isinstance(exc, BadRequestError):
         status, code, message = 400, "invalid_parameter", str(exc)
@@ -134,16 +164,6 @@ def request_language(request):
     language = check_locale(request) or translation.get_language() or settings.LANGUAGE_CODE
     language = language.split("-")[0]
     return language if language in content_languages() else settings.LANGUAGE_CODE
-
-
-# The largest number a query parameter may give: it fits every database's integer column.
-LARGEST_NUMBER = 999_999_999
-_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
-
-
-def is_whole_number(value):
-    """Whether ``value`` is written as a whole number of at most nine ASCII digits."""
-    return bool(_WHOLE_NUMBER.fullmatch(value))
 
 
 def limit_max():
@@ -227,8 +247,11 @@ class APIContractMixin:
     """
 
     pagination_class = Pagination
-    # Public reads may be cached (home/caching.py); a preview of a draft may not.
+    # Public reads may be cached (api/caching.py); a preview of a draft may not.
     cacheable = True
+    # The kinds of content its answers show (api/versions.py): a change of any other kind
+    # leaves its kept answers and validators as they are.
+    content_versions = DEFAULT_VERSIONS
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -240,22 +263,18 @@ class APIContractMixin:
             translation.activate(request.GET["locale"])
             request.LANGUAGE_CODE = request.GET["locale"]
         if self.cacheable:
-            from home.caching import answer_without_the_view
-
             # After authentication and throttling: a cached answer is throttled like any other.
-            answer = answer_without_the_view(request._request)
+            answer = answer_without_the_view(request._request, self.content_versions)
             if answer is not None:
                 raise AlreadyAnswered(answer)
 
     def dispatch(self, request, *args, **kwargs):
         """A read answered from the cache, or with a 304, without running the view (see ``initial``);
         validators and ``Cache-Control`` on every read, and the answer kept for the next reader."""
-        from home.caching import keep, uncached
-
         response = super().dispatch(request, *args, **kwargs)
         if not self.cacheable:
             return uncached(response)
-        return keep(response, request)
+        return keep(response, request, self.content_versions)
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not is_whole_number(request.GET["id"]):

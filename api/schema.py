@@ -5,205 +5,40 @@ actions ``listing_view``/``detail_view``, so drf-spectacular cannot infer them a
 
 * :class:`AutoSchema` (REST framework's ``DEFAULT_SCHEMA_CLASS``) gives every Wagtail endpoint
   its tag, operation ids, the shared query parameters and the error responses; the pages
-  endpoint gets one component per page type, built from Wagtail's own serialiser of that type.
+  endpoint gets one component per page type, built from Wagtail's own serialiser of that type,
+  and the filters the page types declare (``api_filters``).
 * A field of ours describes its JSON with an ``openapi_schema()`` method (see
   :class:`DescribedFieldExtension`); Wagtail's own fields are described below.
-* An endpoint describes its answers with ``extend_schema`` (see ``upr/api.py``, ``search/api.py``):
-  a new endpoint, e.g. a form submission, adds a few lines in its own app::
-
-      @extend_schema_view(post=extend_schema(request=MySerializer, responses={201: ..., 400: ERROR}))
-
-  An endpoint of plain Django views, which drf-spectacular cannot read, describes itself with an
-  ``openapi(prefix)`` class method instead (see ``legal_aid/api_schema.py`` and
-  ``cms.openapi.add_plain_endpoints``).
-
-Generate it with ``python manage.py spectacular --validate --fail-on-warn`` or read it at
-``/api/schema/`` (documentation page at ``/api/schema/docs/``).
+* An endpoint describes its answers with ``extend_schema`` (see ``upr/api.py``, ``search/api.py``),
+  with the building blocks of :mod:`api.openapi`; REST framework views (the legal-assistance
+  form) are described from their serializers.
 """
 
-import re
-
-from drf_spectacular.drainage import isolate_view_method
-from drf_spectacular.extensions import OpenApiSerializerFieldExtension
+from drf_spectacular.extensions import OpenApiSerializerExtension, OpenApiSerializerFieldExtension
 from drf_spectacular.openapi import AutoSchema as SpectacularAutoSchema
 from drf_spectacular.plumbing import ResolvedComponent
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
-from django.conf import settings
-
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 
-from home.api_contract import LARGEST_NUMBER
-
-# Schemas shared by the endpoints ----------------------------------------------
-
-
-def nullable(schema):
-    return {**schema, "nullable": True}
-
-
-def obj(properties, required=None, **extra):
-    """An object schema; every property is required unless ``required`` says otherwise."""
-    schema = {"type": "object", "properties": properties, **extra}
-    required = list(properties) if required is None else list(required)
-    if required:
-        schema["required"] = required
-    return schema
-
-
-def array(items):
-    return {"type": "array", "items": items}
-
-
-STRING = {"type": "string"}
-INTEGER = {"type": "integer"}
-NUMBER = {"type": "number"}
-BOOLEAN = {"type": "boolean"}
-URL = {"type": "string", "format": "uri"}
-DATE = {"type": "string", "format": "date"}
-DATETIME = {"type": "string", "format": "date-time"}
-ANY = {}
-
-
-def language_codes():
-    return [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-LANGUAGE = {"type": "string", "enum": language_codes(), "description": "A content language."}
-
-VOCABULARY_LABELS = {
-    "countries": obj({"code": {"type": "string", "description": "ISO 3166-1 alpha-3"}, "name": STRING}),
-    "themes": obj({"slug": STRING, "name": STRING}),
-    "sdgs": obj({"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": STRING}),
-    "affected_groups": obj({"slug": STRING, "name": STRING}),
-}
-
-
-def vocabulary_label(table):
-    """A vocabulary entry as pages and recommendations show it, e.g. ``{"code": "RWA", "name": "Rwanda"}``."""
-    return VOCABULARY_LABELS[table]
-
-
-ERROR = obj(
-    {
-        "status": {"type": "integer", "description": "The HTTP status, repeated."},
-        "code": {
-            "type": "string",
-            "description": "What went wrong, for programs: invalid_parameter, invalid, not_found, "
-            "method_not_allowed, throttled, permission_denied…",
-        },
-        "message": {"type": "string", "description": "What went wrong, in the request's language."},
-        "errors": {
-            "type": "object",
-            "description": "The messages about each parameter or field, by its name.",
-            "additionalProperties": {"type": "array", "items": {"type": "string"}},
-        },
-    }
+from api.filters import APIFilter
+from api.openapi import (
+    ERROR,
+    INTEGER,
+    LANGUAGE,
+    STREAM,
+    STRING,
+    URL,
+    array,
+    fields_parameter,
+    list_parameter,
+    listing,
+    locale_parameter,
+    nullable,
+    obj,
+    window_parameters,
 )
-
-PAGE_SUMMARY = obj(
-    {
-        "id": INTEGER,
-        "title": STRING,
-        "url": nullable({"type": "string", "description": "The page's address on the site."}),
-        "type": {"type": "string", "description": "The page type, e.g. publications.PublicationPage."},
-    }
-)
-
-RENDITION = obj(
-    {"url": STRING, "width": INTEGER, "height": INTEGER, "alt": STRING}, required=["url", "width", "height"]
-)
-IMAGE = obj(
-    {
-        "id": INTEGER,
-        "title": STRING,
-        "alt": STRING,
-        "credit": STRING,
-        "renditions": obj({"thumbnail": RENDITION, "medium": RENDITION, "large": RENDITION}),
-    }
-)
-
-STREAM = array(
-    obj(
-        {
-            "type": {"type": "string", "description": "The block type."},
-            "value": {"description": "The block's value: text, a number, an object or a list, by type."},
-            "id": STRING,
-        },
-        required=["type", "value"],
-    )
-)
-
-
-def listing(item):
-    """Wagtail's ``{"meta": {"total_count"}, "items"}`` around ``item``."""
-    return obj({"meta": obj({"total_count": INTEGER}), "items": array(item)})
-
-
-# Query parameters shared by the listings (home/api_contract.py checks them).
-
-
-def locale_parameter(description="The language of the answer: items in it, texts and labels in it."):
-    return OpenApiParameter("locale", str, enum=language_codes(), description=description)
-
-
-def fields_parameter():
-    return OpenApiParameter(
-        "fields",
-        str,
-        description="The fields of each item: `a,b` adds fields, `-a` removes one, `*` gives all, "
-        "`_,a,b` gives only a and b.",
-    )
-
-
-def window_parameters(maximum=None):
-    maximum = maximum or settings.WAGTAILAPI_LIMIT_MAX
-    return [
-        OpenApiParameter(
-            "limit",
-            {"type": "integer", "minimum": 0, "maximum": maximum},
-            description=f"How many items (at most {maximum}).",
-        ),
-        OpenApiParameter(
-            "offset",
-            {"type": "integer", "minimum": 0, "maximum": LARGEST_NUMBER},
-            description="How many items to skip.",
-        ),
-    ]
-
-
-def list_parameter(name, description, enum=None, numbers=False):
-    """A filter taking one value or several separated by commas."""
-    if numbers and not enum:
-        schema = {"type": "string", "pattern": r"^[0-9]{1,9}(,[0-9]{1,9})*$"}
-        description = f"{description} Several numbers may be separated by commas."
-    elif enum:
-        values = "|".join(re.escape(str(value)) for value in enum)
-        pattern = rf"^({values})(,({values}))*$"
-        schema = {"type": "string", "pattern": pattern}
-        description = (
-            f"{description} One of {', '.join(str(value) for value in enum)}, or several separated by commas."
-        )
-    else:
-        schema = {"type": "string", "minLength": 1}
-        description = f"{description} Several values may be separated by commas."
-    return OpenApiParameter(name, schema, description=description, explode=False)
-
-
-def extend_schema_actions(**actions):
-    """``extend_schema_view`` for Wagtail's actions (``listing_view=extend_schema(...)``, ``detail_view=…``).
-
-    drf-spectacular's own decorator only knows REST framework's action names.
-    """
-
-    def decorator(view):
-        for name, method_decorator in actions.items():
-            method_decorator(isolate_view_method(view, name))
-        return view
-
-    return decorator
-
 
 # Fields -----------------------------------------------------------------------
 
@@ -221,6 +56,24 @@ class DescribedFieldExtension(OpenApiSerializerFieldExtension):
 
     def map_serializer_field(self, auto_schema, direction):
         return self.target.openapi_schema()
+
+
+class AdditionalPropertiesExtension(OpenApiSerializerExtension):
+    """A serializer whose ``Meta.additional_properties`` says what else its object may hold:
+    ``False`` for nothing, or the schema of the other properties (answers by field key)."""
+
+    target_class = serializers.Serializer
+    match_subclasses = True
+    priority = 1
+
+    @classmethod
+    def _matches(cls, target):
+        return super()._matches(target) and hasattr(getattr(target, "Meta", None), "additional_properties")
+
+    def map_serializer(self, auto_schema, direction):
+        schema = auto_schema._map_basic_serializer(self.target, direction)
+        schema["additionalProperties"] = self.target.Meta.additional_properties
+        return schema
 
 
 def _wagtail_field(dotted_path, schema):
@@ -341,7 +194,7 @@ class AutoSchema(SpectacularAutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
-        if self._is_wagtail() or str(self.path).startswith("/api/"):
+        if self._is_wagtail():  # REST framework views (legal-aid) declare all their responses
             if self.method == "GET":
                 responses.setdefault("304", NOT_MODIFIED)
             error = self._error_ref()
@@ -404,7 +257,7 @@ class AutoSchema(SpectacularAutoSchema):
     def _pages_parameters(self):
         from wagtail.models import get_page_models
 
-        from home.api import NUMERIC, VOCABULARY_FILTERS
+        from api.api import page_filters
 
         types = sorted(model._meta.label for model in get_page_models())
         if self.view.action == "detail_view":
@@ -437,9 +290,9 @@ class AutoSchema(SpectacularAutoSchema):
                 list_parameter(
                     name,
                     f"Pages whose {name} is one of these (types that have no {name} cannot be filtered by it).",
-                    numbers=name in NUMERIC,
+                    numbers=all(api_filter.kind == APIFilter.NUMBER for api_filter in declared),
                 )
-                for name in VOCABULARY_FILTERS
+                for name, declared in page_filters().items()
             ],
         ]
 

@@ -1,7 +1,10 @@
-from rest_framework import serializers
+"""API fields of publications and events."""
+
+from api.api_fields import ReadOnlyAPIField
+from api.openapi import DATETIME, INTEGER, LANGUAGE, STRING, URL, array, nullable, obj
 
 
-class PublicationFilesField(serializers.Field):
+class PublicationFilesField(ReadOnlyAPIField):
     """The PDFs of a publication: language, title, download URL, size and page count.
 
     With ``languages_only``, the list of the languages the publication exists in.
@@ -9,12 +12,9 @@ class PublicationFilesField(serializers.Field):
 
     def __init__(self, *, languages_only=False, **kwargs):
         self.languages_only = languages_only
-        kwargs["read_only"] = True
         super().__init__(**kwargs)
 
     def openapi_schema(self):
-        from home.openapi import INTEGER, LANGUAGE, STRING, URL, array, nullable, obj
-
         if self.languages_only:
             return array(LANGUAGE)
         return array(
@@ -34,17 +34,27 @@ class PublicationFilesField(serializers.Field):
         files = list(files.all().select_related("document"))
         if self.languages_only:
             return list(dict.fromkeys(file.language for file in files))
-        from wagtail.api.v2.utils import get_full_url  # loads the Page model: not at import time
-
-        request = self.context.get("request")
         return [
             {
                 "id": file.document.pk,
                 "title": file.document.title,
                 "language": file.language,
-                "download_url": get_full_url(request, file.document.url) if request else file.document.url,
+                "download_url": self.full_url(file.document.url),
                 "file_size": file.document.file_size,
                 "page_count": file.document.page_count,
             }
             for file in files
         ]
+
+
+class LocalDateTimeField(ReadOnlyAPIField):
+    """An aware datetime given in the event's own time zone, with its offset (2026-03-02T09:00:00+02:00)."""
+
+    schema = nullable(DATETIME)
+
+    def get_attribute(self, instance):
+        self._zone = instance.zone
+        return super().get_attribute(instance)
+
+    def to_representation(self, value):
+        return value.astimezone(self._zone).isoformat() if value else None

@@ -1,0 +1,140 @@
+"""Read-only API fields: the base every field of ours builds on, and the fields every page type shares.
+
+A field of ours says what its JSON looks like with ``openapi_schema()`` (built with the blocks of
+:mod:`api.openapi`), and reads what it needs of the object being serialised (its locale) in
+``get_attribute``. Related pages and images are given as a front end needs them.
+"""
+
+from rest_framework import serializers
+
+from wagtail.api.utils import get_full_url
+from wagtail.images.api.fields import ImageRenditionField
+
+from api.openapi import ANY, IMAGE, PAGE_SUMMARY, STREAM, array, nullable
+
+# The renditions every image comes with in the API.
+IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "medium": "max-1200x800", "large": "max-2400x1600"}
+
+
+class ReadOnlyAPIField(serializers.Field):
+    """A field that is only read (``APIField("x", serializer=SomeField())``).
+
+    While serialising, ``self.locale`` is the locale of the object being serialised (for
+    objects that have one), so that related items can be given in the reader's language.
+    Subclasses describe their JSON with ``openapi_schema()``.
+    """
+
+    schema = ANY
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        self.locale = getattr(instance, "locale", None)
+        return super().get_attribute(instance)
+
+    @property
+    def language(self):
+        return self.locale.language_code if self.locale is not None else None
+
+    def openapi_schema(self):
+        return self.schema
+
+    def full_url(self, url):
+        """``url`` made absolute from the request (or ``WAGTAILAPI_BASE_URL``)."""
+        request = self.context.get("request")
+        return get_full_url(request, url) if request else url
+
+
+def localised_page(page, locale=None):
+    """The page's live translation in ``locale`` if there is one, else the page itself."""
+    page = page.specific_deferred if hasattr(page, "specific_deferred") else page
+    if locale is not None and page.locale_id != locale.pk:
+        translated = page.get_translation_or_none(locale)
+        if translated is not None and translated.live:
+            return translated.specific_deferred
+    return page
+
+
+def page_summary(page, locale=None):
+    """``{"id", "title", "url", "type"}`` of a page, in ``locale`` when it has a live translation there."""
+    page = localised_page(page, locale)
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.get_url(),
+        "type": f"{page._meta.app_label}.{page.__class__.__name__}",
+    }
+
+
+class RelatedPagesField(ReadOnlyAPIField):
+    """Live, public pages of a relation (a queryset, a list, or an orderable with ``attribute``).
+
+    Each page is given in the locale of the page being serialised when a
+    translation exists there, so a French page lists French related pages.
+    """
+
+    schema = array(PAGE_SUMMARY)
+
+    def __init__(self, *, attribute=None, **kwargs):
+        self.page_attribute = attribute
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        items = value.all() if hasattr(value, "all") else value
+        pages = [getattr(item, self.page_attribute) if self.page_attribute else item for item in items]
+        return [
+            page_summary(page, self.locale)
+            for page in pages
+            if page is not None and page.live and not page.get_view_restrictions().exists()
+        ]
+
+
+class RelatedPageField(RelatedPagesField):
+    """One related page (a ForeignKey), or null."""
+
+    schema = nullable(PAGE_SUMMARY)
+
+    def to_representation(self, value):
+        summaries = super().to_representation([value] if value is not None else [])
+        return summaries[0] if summaries else None
+
+
+def image_representation(image):
+    """An image as the API gives it: id, title, alt text, credit and a few renditions."""
+    if image is None:
+        return None
+    return {
+        "id": image.pk,
+        "title": image.title,
+        "alt": getattr(image, "alt_text", ""),
+        "credit": getattr(image, "credit", ""),
+        "renditions": {
+            name: ImageRenditionField(spec).to_representation(image)
+            for name, spec in IMAGE_RENDITIONS.items()
+        },
+    }
+
+
+class ImageField(ReadOnlyAPIField):
+    """An image with its id, title, alt text, credit and a few renditions (url, width, height)."""
+
+    schema = nullable(IMAGE)
+
+    def to_representation(self, image):
+        return image_representation(image)
+
+
+class LocalisedStreamField(ReadOnlyAPIField):
+    """A StreamField's API representation, with the page's locale in the blocks' context.
+
+    wagtail-localize keeps page choosers in a translation pointing at the
+    source page (pages are localised at runtime); ``PageLinkBlock`` reads the
+    locale from this context to give the page in the reader's language.
+    """
+
+    schema = STREAM
+
+    def to_representation(self, value):
+        return value.stream_block.get_api_representation(value, {**self.context, "locale": self.locale})

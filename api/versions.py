@@ -1,0 +1,177 @@
+"""The one content-version mechanism of the API: which kind of content changed, and when.
+
+Every answer of the API depends on some kinds of content, named by its endpoint
+(``content_versions``); a model says which kinds its changes move (``api_versions`` on the
+model, else on its app's config; Wagtail's own tables below). When a change commits, the
+versions it moves are set to now, in the database, once per commit however many rows it
+wrote. The validators of an answer (``ETag``, ``Last-Modified``), the answers kept in the
+cache and the counts kept by the apps (:func:`cached`) are all built on these versions, so
+nothing read after a change is stale: what was kept before it is simply never read again.
+
+The database is the reference: with the default, per-process cache, every process reads the
+versions there (one query of one small table per answer), so a web process sees at once what a
+worker or a command-line import changed. With a shared cache (``REDIS_URL``), the versions are
+mirrored in it and read from it.
+"""
+
+import hashlib
+import threading
+
+from django.apps import apps as global_apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+CONTENT = "content"
+RECOMMENDATIONS = "recommendations"
+VOCABULARIES = "vocabularies"
+SEARCH = "search"
+NAMES = (CONTENT, RECOMMENDATIONS, VOCABULARIES, SEARCH)
+
+# Tables of Wagtail and its add-ons that public answers show. Every other table of a
+# third-party app (revisions, log entries, sessions, task results…) moves no version.
+THIRD_PARTY = {
+    "wagtailcore.page": (CONTENT,),
+    "wagtailcore.site": (CONTENT,),
+    "wagtailcore.locale": (CONTENT, VOCABULARIES),
+    "wagtailcore.collection": (CONTENT, SEARCH),
+    "wagtailcore.pageviewrestriction": (CONTENT, SEARCH),
+    "wagtailcore.collectionviewrestriction": (CONTENT, SEARCH),
+    "wagtailredirects.redirect": (CONTENT,),
+    "taggit.tag": (CONTENT,),
+    "taggit.taggeditem": (CONTENT,),
+}
+_CACHE_PREFIX = "api:version:"
+# Within one request, the versions read once (every part of one answer is built on the same);
+# nothing is kept from one request to the next.
+_request = threading.local()
+
+
+def moved_by(model):
+    """The versions that a change of ``model``'s rows moves: declared on the model
+    (``api_versions = ()`` for data no answer shows), else by its app's config."""
+    if model._meta.apps is not global_apps:  # a migration's historical model
+        return ()
+    declared = getattr(model, "api_versions", None)
+    if declared is None:
+        declared = getattr(model._meta.app_config, "api_versions", None)
+    if declared is None:
+        declared = THIRD_PARTY.get(model._meta.label_lower, ())
+    return tuple(declared)
+
+
+def _shared_cache():
+    return settings.API_VERSIONS_IN_CACHE
+
+
+def current(names):
+    """``{name: changed_at}`` of these versions, as the database (or the shared cache) has them."""
+    from api.models import ContentVersion
+
+    names = tuple(names)
+    memo = getattr(_request, "versions", None)
+    found = {name: memo[name] for name in names if name in memo} if memo is not None else {}
+    if len(found) == len(names):
+        return found
+    if _shared_cache():
+        kept = cache.get_many([_CACHE_PREFIX + name for name in names])
+        found = {name: kept[_CACHE_PREFIX + name] for name in names if _CACHE_PREFIX + name in kept}
+    missing = [name for name in names if name not in found]
+    if missing:
+        rows = dict(ContentVersion.objects.filter(name__in=missing).values_list("name", "changed_at"))
+        for name in missing:
+            if name not in rows:
+                rows[name] = _write(name)
+        found.update(rows)
+        if _shared_cache():
+            cache.set_many({_CACHE_PREFIX + name: rows[name] for name in missing}, None)
+    if memo is not None:
+        memo.update(found)
+    return {name: found[name] for name in names}
+
+
+def token(names):
+    """One string that changes whenever one of these versions moves."""
+    versions = current(names)
+    return "|".join(f"{name}={versions[name].isoformat()}" for name in sorted(versions))
+
+
+def _write(name):
+    from api.models import ContentVersion
+
+    changed_at = timezone.now()
+    ContentVersion.objects.update_or_create(name=name, defaults={"changed_at": changed_at})
+    if _shared_cache():
+        cache.set(_CACHE_PREFIX + name, changed_at, None)
+    memo = getattr(_request, "versions", None)
+    if memo is not None:
+        memo[name] = changed_at
+    return changed_at
+
+
+def bump(*names):
+    """Move these versions on now (after the transaction commits, when inside one).
+
+    Once per commit and name, however many rows the commit wrote (an import writes thousands).
+    """
+    names = [name for name in names if name]
+    if not names:
+        return
+    connection = transaction.get_connection()
+    if not connection.in_atomic_block:
+        _bump_now(names)
+        return
+
+    def once_committed():
+        # Django runs the callbacks of one commit with a new, empty run_on_commit in place: that
+        # list itself (not its id, which a later list could reuse) and its length tell one
+        # commit from the next.
+        hooks = connection.run_on_commit
+        done = getattr(connection, "_api_versions_bumped", None)
+        if done is None or done[0] is not hooks or done[1] != len(hooks):
+            done = (hooks, len(hooks), set())
+            connection._api_versions_bumped = done
+        todo = [name for name in names if name not in done[2]]
+        done[2].update(todo)
+        if todo:
+            _bump_now(todo)
+
+    transaction.on_commit(once_committed)
+
+
+def _bump_now(names):
+    for name in names:
+        _write(name)
+    for receiver in _after_bump:
+        receiver(names)
+
+
+_after_bump = []
+
+
+def on_bump(receiver):
+    """Call ``receiver(names)`` after versions moved (the API's CDN purge)."""
+    if receiver not in _after_bump:
+        _after_bump.append(receiver)
+    return receiver
+
+
+def request_started(**kwargs):
+    """Signal receiver: a request starts with no version read yet."""
+    _request.versions = {}
+
+
+def request_finished(**kwargs):
+    _request.versions = None
+
+
+def cached(names, namespace, parts, compute, timeout=24 * 60 * 60):
+    """``compute()``, or its result for the same ``parts`` since the versions ``names`` last moved."""
+    digest = hashlib.sha256(repr((token(names), parts)).encode()).hexdigest()[:32]
+    key = f"api:cached:{namespace}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=timeout)
+    return value
