@@ -50,7 +50,9 @@ HONEYPOT = "website"
 HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 ATTACHMENTS = "attachments"
 MULTIPLE = {"checkboxes", "multiselect"}
-# A JSON body nested deeper than this is refused before it is read.
+# A multipart body with more fields than this is refused (a form has a few dozen at most).
+MAX_FIELDS = 200
+# A JSON body nested deeper than this is refused.
 MAX_JSON_DEPTH = 64
 
 
@@ -157,6 +159,8 @@ def read_body(request):
                 raise APIError(400, "malformed", _("Send the answers as a JSON object."))
             return values, []
         if content_type == "multipart/form-data":
+            if len(request.POST) > MAX_FIELDS:
+                raise too_large(_("The request has too many fields."))
             values = {
                 key: request.POST.getlist(key)
                 if len(request.POST.getlist(key)) > 1

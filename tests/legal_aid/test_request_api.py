@@ -340,3 +340,76 @@ class TestThePage:
 
     def test_no_preview(self, request_form):
         assert request_form.preview_modes == []
+
+
+class TestHostileBodies:
+    """What a robot may send: each answered with a clear 4xx, and nothing kept."""
+
+    def test_json_nested_a_hundred_thousand_levels_deep(self, client, request_form):
+        body = '{"description": ' + "[" * 100_000 + "]" * 100_000 + "}"
+        error(submit(client, request_form, body), 400, "malformed")
+        assert not LegalAidRequest.objects.exists()
+
+    def test_json_nested_deeper_than_any_form_needs(self, client, request_form):
+        nested = "x"
+        for _level in range(100):
+            nested = [nested]
+        error(submit(client, request_form, {**VALID, "name": nested}), 400, "malformed")
+
+    def test_a_multipart_field_that_is_not_utf8(self, client, request_form):
+        boundary = "BoUnDaRy"
+        parts = [(key, str(value).encode()) for key, value in VALID.items() if key != "consent"]
+        parts += [("consent", b"on"), ("description", "Arrêté à Gisenyi".encode("latin-1"))]
+        body = (
+            b"".join(
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n'.encode()
+                + value
+                + b"\r\n"
+                for key, value in parts
+            )
+            + f"--{boundary}--\r\n".encode()
+        )
+        response = client.post(
+            form_url(request_form), body, content_type=f"multipart/form-data; boundary={boundary}"
+        )
+        error(response, 400, "malformed")
+        assert not LegalAidRequest.objects.exists()
+
+    def test_a_thousand_multipart_fields(self, client, request_form):
+        data = {**{key: str(value) for key, value in VALID.items()}, "consent": "on"}
+        data.update({f"extra{number}": "x" for number in range(1001)})
+        error(client.post(form_url(request_form), data), 413, "too_large")
+        assert not LegalAidRequest.objects.exists()
+
+    def test_too_many_requests_say_when_to_come_back(self, client, request_form, settings):
+        settings.API_THROTTLE_RATES = {**settings.API_THROTTLE_RATES, "legal_aid_submit": "1/h"}
+        assert submit(client, request_form).status_code == 201
+        response = submit(client, request_form)
+        error(response, 429, "rate_limited")
+        assert 3500 <= int(response["Retry-After"]) <= 3600
+
+
+class TestRelayedRequests:
+    """The public site relays journalists' requests from its servers: each journalist is counted
+    apart under the opaque name the site gives, which nobody else can give."""
+
+    SITE = "10.0.0.5"
+
+    def test_a_relayed_client_is_counted_apart(self, client, request_form, settings):
+        settings.API_THROTTLE_TRUSTED_IPS = [self.SITE]
+        settings.API_THROTTLE_RATES = {**settings.API_THROTTLE_RATES, "legal_aid_submit": "1/h"}
+        first = {"REMOTE_ADDR": self.SITE, "HTTP_X_RELAYED_CLIENT": "a" * 64}
+        second = {"REMOTE_ADDR": self.SITE, "HTTP_X_RELAYED_CLIENT": "b" * 64}
+        assert submit(client, request_form, **first).status_code == 201
+        error(submit(client, request_form, **first), 429, "rate_limited")
+        assert submit(client, request_form, **second).status_code == 201
+
+    def test_the_header_means_nothing_from_anyone_else(self, client, request_form, settings):
+        settings.API_THROTTLE_TRUSTED_IPS = [self.SITE]
+        settings.API_THROTTLE_RATES = {**settings.API_THROTTLE_RATES, "legal_aid_submit": "1/h"}
+        robot = "198.51.100.9"
+        assert (
+            submit(client, request_form, REMOTE_ADDR=robot, HTTP_X_RELAYED_CLIENT="a" * 64).status_code == 201
+        )
+        response = submit(client, request_form, REMOTE_ADDR=robot, HTTP_X_RELAYED_CLIENT="c" * 64)
+        error(response, 429, "rate_limited")
