@@ -91,7 +91,7 @@ REFERENCE_HELP = _lazy("The request's reference, e.g. LA-7KQ2-M9XD.")
 
 def field_types():
     """The types a field of the form may have (Wagtail's form fields)."""
-    from legal_aid.models import LegalAidFormField
+    from legal_aid.models.form import LegalAidFormField
 
     return [value for value, _label in LegalAidFormField._meta.get_field("field_type").choices]
 
