@@ -77,6 +77,7 @@ def recommendations_imported(sender, import_id, **kwargs):
     from upr.models import Recommendation
 
     entries.update_recommendations(Recommendation.objects.filter(imported_by_id=import_id))
+    transaction.on_commit(entries.analyze_entries)
 
 
 def connect():

@@ -168,3 +168,31 @@ def test_every_variable_read_by_the_settings_is_listed_in_env_example():
     listed = set(re.findall(r"^#?\s*([A-Z][A-Z0-9_]+)=", (REPO / ".env.example").read_text(), re.MULTILINE))
     assert read, "no env() calls found in cms/settings"
     assert read - listed == set()
+
+
+def test_redis_url_shares_the_cache_and_the_content_versions_through_redis():
+    """With REDIS_URL, Django's Redis cache works as installed (the redis client is a requirement)."""
+    import subprocess
+    import sys
+
+    from tests.support.settings import clean_environment
+
+    script = (
+        "import django; django.setup()\n"
+        "from django.conf import settings; from django.core.cache import cache\n"
+        "key = 'settings-test-' + str(__import__('os').getpid())\n"
+        "cache.set(key, 'shared', 30); assert cache.get(key) == 'shared'; cache.delete(key)\n"
+        "print(settings.CACHES['default']['BACKEND'], settings.API_VERSIONS_IN_CACHE)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=REPO,
+        env=clean_environment(
+            DJANGO_SETTINGS_MODULE="cms.settings.dev", REDIS_URL="redis://127.0.0.1:6379/14"
+        ),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "True"]

@@ -242,3 +242,27 @@ def test_the_command_prints_the_report_and_fails_loudly(upr_vocabularies, tmp_pa
 
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_recommendations", str(tmp_path / "missing.csv"))
+
+
+def planner_rows(table):
+    """The number of rows the database's planner believes the table has, from its statistics."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [table])
+            return int(cursor.fetchone()[0])
+        cursor.execute(
+            "SELECT stat FROM sqlite_stat1 WHERE tbl = %s AND idx IS NULL OR tbl = %s", [table, table]
+        )
+        row = cursor.fetchone()
+        return int(row[0].split()[0]) if row else -1
+
+
+def test_the_planner_knows_the_imported_rows_when_the_import_returns(
+    upr_vocabularies, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(RWANDA)
+    assert planner_rows("upr_recommendation") >= 125
+    assert planner_rows("search_searchentry") >= 125

@@ -62,6 +62,19 @@ class Progress:
     warnings: list[Rejection] = field(default_factory=list)
 
 
+def analyze_written_tables():
+    """The planner's statistics of the tables an import wrote, at once: until autovacuum has run,
+    PostgreSQL would plan searches of thousands of new rows as if the tables were empty."""
+    tables = [Recommendation._meta.db_table]
+    tables += [
+        Recommendation.link_table(field.name)[0]._meta.db_table for field in Recommendation._meta.many_to_many
+    ]
+    with connection.cursor() as cursor:
+        for table in tables:
+            # A table name of our own models, quoted: nothing from outside reaches this statement.
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
+
+
 class RecommendationWriter:
     def __init__(self, vocabularies, *, source, filename, user=None, dry_run=False, skip_invalid=False):
         self.vocabularies = vocabularies
@@ -92,6 +105,7 @@ class RecommendationWriter:
                 record.status = RecommendationImport.Status.SUCCEEDED
                 self._finish(record)
                 versions.bump(versions.RECOMMENDATIONS)
+                transaction.on_commit(analyze_written_tables)
                 transaction.on_commit(lambda: reindex_import.enqueue(record.pk))
         except _Rollback:
             pass
