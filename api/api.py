@@ -3,15 +3,17 @@ a draft, images, documents, redirects; and :class:`ListingAPIViewSet`, the base 
 only list (search, autocomplete, vocabularies).
 """
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from rest_framework import serializers
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.response import Response
+from rest_framework.views import APIView
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.http import Http404
-from django.urls import path
+from django.urls import path, reverse
 
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
@@ -24,6 +26,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIView
 from wagtail.models import get_page_models
 
 from api import versions
+from api.caching import listings
 from api.contract import APIContractMixin
 from api.filters import InvalidFilter, declared_filters
 from api.openapi import extend_schema_actions
@@ -186,3 +189,39 @@ class ListingAPIViewSet(APIContractMixin, BaseAPIViewSet):
     @classmethod
     def get_urlpatterns(cls):
         return [path("", cls.as_view({"get": "listing_view"}), name="listing")]
+
+
+class APIIndexSerializer(serializers.Serializer):
+    endpoints = serializers.DictField(
+        child=serializers.URLField(),
+        help_text="Each endpoint of the API by name, with the address of its listing.",
+    )
+    schema = serializers.URLField(help_text="The OpenAPI description of the API.")
+    documentation = serializers.URLField(help_text="The description as a page to read and try.")
+
+
+class APIIndexView(APIView):
+    """``/api/v2/``: the endpoints of the API, and where it is described."""
+
+    @extend_schema(
+        operation_id="api_index",
+        summary="What the API holds, and where it is described",
+        tags=["index"],
+        responses={
+            200: APIIndexSerializer,
+            429: OpenApiResponse(
+                {"$ref": "#/components/schemas/Error"},
+                description="Too many requests: wait for the number of seconds in `Retry-After`.",
+            ),
+        },
+    )
+    def get(self, request):
+        endpoints = {
+            name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing")) for name in listings()
+        }
+        answer = {
+            "endpoints": endpoints,
+            "schema": request.build_absolute_uri(reverse("api-schema")),
+            "documentation": request.build_absolute_uri(reverse("api-docs")),
+        }
+        return Response(APIIndexSerializer(answer).data)

@@ -10,7 +10,7 @@ from rest_framework import serializers
 from wagtail.api.utils import get_full_url
 from wagtail.images.api.fields import ImageRenditionField
 
-from api.openapi import ANY, IMAGE, PAGE_SUMMARY, STREAM, array, nullable
+from api.openapi import ANY, IMAGE, INTEGER, LANGUAGE, PAGE_SUMMARY, STREAM, STRING, array, nullable, obj
 
 # The renditions every image comes with in the API.
 IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "medium": "max-1200x800", "large": "max-2400x1600"}
@@ -124,6 +124,41 @@ class ImageField(ReadOnlyAPIField):
 
     def to_representation(self, image):
         return image_representation(image)
+
+
+class TranslationsField(ReadOnlyAPIField):
+    """The page in the other languages it is published in, for a language switch:
+    ``[{"locale": "fr", "id": 12, "title": "…", "url": "/fr/…/"}]``."""
+
+    schema = array(
+        obj(
+            {
+                "locale": LANGUAGE,
+                "id": INTEGER,
+                "title": STRING,
+                "url": nullable({"type": "string", "description": "The translation's address on the site."}),
+            }
+        )
+    )
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        super().__init__(**kwargs)
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        translations = (
+            page.get_translations().live().public().select_related("locale").order_by("locale__language_code")
+        )
+        return [
+            {
+                "locale": translation.locale.language_code,
+                "id": translation.pk,
+                "title": translation.title,
+                "url": translation.get_url(request),
+            }
+            for translation in translations
+        ]
 
 
 class LocalisedStreamField(ReadOnlyAPIField):

@@ -73,15 +73,15 @@ def purge_api_from_frontend_cache(names=()):
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    purge_urls_from_cache([absolute(reverse(f"wagtailapi:{name}:listing")) for name in _endpoints()])
+    purge_urls_from_cache([absolute(reverse(f"wagtailapi:{name}:listing")) for name in listings()])
 
 
 def absolute(path):
     return settings.WAGTAILAPI_BASE_URL.rstrip("/") + path
 
 
-def _endpoints():
-    """The names of the API router's endpoints that have a listing."""
+def listings():
+    """The names of the API's endpoints that have a listing, as the router mounted them."""
     _prefix, resolver = get_resolver().namespace_dict["wagtailapi"]
     names = []
     for name in resolver.namespace_dict:

@@ -42,7 +42,7 @@ class LocalisedFeed(Feed):
         return feed_locale(language)
 
     def link(self, locale):
-        return f"{settings.WAGTAILADMIN_BASE_URL}/{locale.language_code}/"
+        return f"{settings.PUBLIC_SITE_URL or settings.WAGTAILADMIN_BASE_URL}/{locale.language_code}/"
 
     def item_link(self, page):
         return page.get_full_url()

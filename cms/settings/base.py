@@ -394,7 +394,12 @@ if FRONTEND_CACHE_PURGE_URL or CLOUDFLARE_ZONEID:
 # Headless preview: editors preview drafts on the front end at this address (it is given
 # ?content_type=app.model&token=…, and reads the draft from /api/v2/page-preview/). Unset:
 # Wagtail's own preview.
-HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")
+# The public site (frontend/): with it, page addresses (View live, html_url, the sitemap, the
+# feeds) point there, the CMS redirects a reader there, and previews open there.
+PUBLIC_SITE_URL = env.str("PUBLIC_SITE_URL", default="").rstrip("/")
+HEADLESS_PREVIEW_URL = env.str(
+    "HEADLESS_PREVIEW_URL", default=f"{PUBLIC_SITE_URL}/preview/" if PUBLIC_SITE_URL else ""
+)
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL} if HEADLESS_PREVIEW_URL else {},
     "REDIRECT_ON_PREVIEW": False,

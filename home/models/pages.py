@@ -2,6 +2,10 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin
 
 from django.conf import settings
 from django.db import models
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -11,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from api.api_fields import LocalisedStreamField
+from api.api_fields import LocalisedStreamField, TranslationsField
 from home.blocks import BodyStreamBlock, FeaturedStreamBlock
 
 
@@ -38,6 +42,7 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     api_fields = [
         APIField("search_description"),
+        APIField("translations", serializer=TranslationsField()),
     ]
     # The filters of the pages endpoint this type offers (api/filters.py), e.g. ?country=RWA.
     api_filters = []
@@ -46,6 +51,26 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """With ``PUBLIC_SITE_URL``, a page's address is on the public site: View live, ``html_url``
+        in the API, the sitemap and the feeds point there."""
+        parts = super().get_url_parts(request)
+        if parts is None or not settings.PUBLIC_SITE_URL:
+            return parts
+        site_id, _root_url, page_path = parts
+        return site_id, settings.PUBLIC_SITE_URL.rstrip("/"), page_path
+
+    def serve(self, request, *args, **kwargs):
+        """The public site shows pages, not the CMS: a reader who lands here is sent there (or told
+        there is nothing here, when no public site is configured and the type has no template)."""
+        if settings.PUBLIC_SITE_URL:
+            return redirect(self.get_full_url(request))
+        try:
+            select_template([self.get_template(request, *args, **kwargs)])
+        except TemplateDoesNotExist:
+            raise Http404 from None
+        return super().serve(request, *args, **kwargs)
 
     def serve_preview(self, request, preview_mode):
         if settings.HEADLESS_PREVIEW_URL:
