@@ -120,13 +120,18 @@ def cache_control(response, request):
         return response
     if _personal(request):
         patch_cache_control(response, private=True, max_age=0)
-    else:
-        patch_cache_control(
-            response,
-            public=True,
-            max_age=settings.API_CACHE_MAX_AGE,
-            s_maxage=settings.API_CACHE_SHARED_MAX_AGE,
-        )
+        patch_vary_headers(response, ("Accept", "Accept-Language"))
+        return response
+    return public(response)
+
+
+def public(response):
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.API_CACHE_MAX_AGE,
+        s_maxage=settings.API_CACHE_SHARED_MAX_AGE,
+    )
     patch_vary_headers(response, ("Accept", "Accept-Language"))
     return response
 
@@ -138,11 +143,9 @@ def uncached(response):
 
 
 def answer_without_the_view(request, names=DEFAULT_VERSIONS):
-    """The answer to a read that needs no view: a 304 to a conditional request whose answer has
-    not changed, or the answer kept in the cache since the content ``names`` last changed. Else None.
-
-    ``API_CACHE_SERVER_SECONDS=0`` turns the kept answers off: none is kept, none is served.
-    """
+    """A 304 to a conditional request whose answer has not changed since the content ``names``
+    last changed, without the view running. Else None. (Kept answers are served before the view,
+    by :class:`api.middleware.KeptAnswerMiddleware`.)"""
     if request.method not in SAFE_METHODS:
         return None
     etag, last_modified = validators(request, names)
@@ -153,14 +156,31 @@ def answer_without_the_view(request, names=DEFAULT_VERSIONS):
             response.headers["ETag"] = etag
             response.headers["Last-Modified"] = http_date(last_modified)
         return cache_control(response, request)
-    if request.method == "GET" and not _personal(request) and settings.API_CACHE_SERVER_SECONDS:
-        kept = cache.get(_answer_key(etag))
-        if kept is not None:
-            content_type, content = kept
-            response = HttpResponse(content, content_type=content_type)
-            response._from_cache = True
-            return with_validators(response, request)
     return None
+
+
+def kept_answer(request):
+    """The answer kept for this address, if the content it shows has not changed since: with its
+    validators, or a 304. One cache round trip (with a shared cache), and no view. Else None.
+
+    ``API_CACHE_SERVER_SECONDS=0`` turns the kept answers off: none is kept, none is served.
+    """
+    if not settings.API_CACHE_SERVER_SECONDS:
+        return None
+    key = answer_key(request)
+    current, found = versions.current_and_kept([key])
+    kept = found.get(key)
+    if kept is None:
+        return None
+    names, token, etag, last_modified, content_type, content = kept
+    if token != versions.token_of(current, names):
+        return None  # built before the content changed: never served again
+    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    if response is None:
+        response = HttpResponse(content, content_type=content_type)
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    return public(response)
 
 
 def keep(response, request, names=DEFAULT_VERSIONS):
@@ -170,7 +190,6 @@ def keep(response, request, names=DEFAULT_VERSIONS):
     if (
         request.method == "GET"
         and response.status_code == 200
-        and not getattr(response, "_from_cache", False)
         and not response.streaming
         and not _personal(request)
         and settings.API_CACHE_SERVER_SECONDS
@@ -178,12 +197,16 @@ def keep(response, request, names=DEFAULT_VERSIONS):
         if hasattr(response, "render") and not response.is_rendered:
             response.render()
         if len(response.content) <= MAX_KEPT_BYTES:
-            etag = response.headers["ETag"]
-            cache.set(
-                _answer_key(etag),
-                (response.headers["Content-Type"], response.content),
-                settings.API_CACHE_SERVER_SECONDS,
+            _etag, last_modified = getattr(request, "_api_validators", None) or validators(request, names)
+            kept = (
+                tuple(names),
+                versions.token(names),  # the versions it was built on, read when the request began
+                response.headers["ETag"],
+                last_modified,
+                response.headers["Content-Type"],
+                response.content,
             )
+            cache.set(answer_key(request), kept, settings.API_CACHE_SERVER_SECONDS)
     return response
 
 
@@ -191,8 +214,17 @@ def keep(response, request, names=DEFAULT_VERSIONS):
 MAX_KEPT_BYTES = 1_000_000
 
 
-def _answer_key(etag):
-    return "api:answer:" + etag.removeprefix("W/").strip('"')
+def answer_key(request):
+    """Where the answer to a read is kept: by what makes it differ (address, languages, format)."""
+    parts = "|".join(
+        (
+            request.get_host(),
+            request.get_full_path(),
+            request.META.get("HTTP_ACCEPT_LANGUAGE", ""),
+            request.META.get("HTTP_ACCEPT", ""),
+        )
+    )
+    return "api:answer:" + hashlib.sha256(parts.encode()).hexdigest()
 
 
 def _personal(request):

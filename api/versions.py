@@ -91,6 +91,24 @@ def current(names):
     return {name: found[name] for name in names}
 
 
+def current_and_kept(keys, names=NAMES):
+    """``(versions, {key: value})``: the versions and other values of the cache, in one round trip
+    to a shared cache (with the per-process cache, the versions come from the database)."""
+    if not _shared_cache():
+        return current(names), cache.get_many(keys)
+    version_keys = [_CACHE_PREFIX + name for name in names]
+    found = cache.get_many([*keys, *version_keys])
+    memo = getattr(_request, "versions", None)
+    known = {name: found[_CACHE_PREFIX + name] for name in names if _CACHE_PREFIX + name in found}
+    if memo is not None:
+        memo.update(known)
+    return current(names), {key: found[key] for key in keys if key in found}
+
+
+def token_of(versions, names):
+    return "|".join(f"{name}={versions[name].isoformat()}" for name in sorted(names))
+
+
 def token(names):
     """One string that changes whenever one of these versions moves."""
     versions = current(names)

@@ -145,3 +145,17 @@ def test_the_next_reader_of_an_address_gets_the_kept_answer_without_a_query(
     # A change of content: the kept answer is not used any more.
     publish(PublicationPageFactory(parent=index, title="Second report"), django_capture_on_commit_callbacks)
     assert [item["title"] for item in client.get(PAGES, params).json()["items"]] == ["Second report"]
+
+
+def test_a_kept_answer_is_served_before_the_view_and_its_throttles(client, index, settings):
+    """Kept answers cost the server next to nothing: they are answered before REST framework runs,
+    so a client over its limit still gets them (as from a CDN), and nothing else."""
+    settings.API_THROTTLE_RATES = {**settings.API_THROTTLE_RATES, "anon_burst": "1/min"}
+    first = client.get(PAGES)
+    assert first.status_code == 200
+    again = client.get(PAGES)
+    assert again.status_code == 200
+    assert again.content == first.content
+    assert again["ETag"] == first["ETag"]
+    assert "public" in again["Cache-Control"]
+    assert client.get(PAGES, {"type": "publications.PublicationIndexPage"}).status_code == 429
