@@ -209,6 +209,9 @@ class APIIndexView(APIView):
         tags=["index"],
         responses={
             200: APIIndexSerializer,
+            400: OpenApiResponse(
+                {"$ref": "#/components/schemas/Error"}, description="A query parameter is not recognised."
+            ),
             429: OpenApiResponse(
                 {"$ref": "#/components/schemas/Error"},
                 description="Too many requests: wait for the number of seconds in `Retry-After`.",
@@ -216,6 +219,9 @@ class APIIndexView(APIView):
         },
     )
     def get(self, request):
+        unknown = sorted(set(request.GET) - {"format"})
+        if unknown:
+            raise BadRequestError("query parameter is not recognised: " + ", ".join(unknown))
         endpoints = {
             name: request.build_absolute_uri(reverse(f"wagtailapi:{name}:listing")) for name in listings()
         }
