@@ -1,9 +1,9 @@
-from django_tasks import task
-
 from django.conf import settings
 
 from wagtail.search.backends import get_search_backend
 
+from background import task
+from background.retry import DATABASE
 from upr.caching import recommendations_changed
 from upr.models import Recommendation
 from upr.signals import recommendations_imported
@@ -11,7 +11,7 @@ from upr.signals import recommendations_imported
 INDEX_CHUNK = 2000
 
 
-@task()
+@task(queue_name="urgent", retry=DATABASE)
 def reindex_import(import_id):
     """Bring the search index up to date with what one import created or changed."""
     backend = get_search_backend()
