@@ -14,10 +14,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def failed_task(settings):
-    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
+    }
     result = always_fails.enqueue("the index is corrupt")
     DBTaskResult.objects.filter(pk=result.id).update(
-        status="FAILED", exception_class_path="builtins.ValueError", traceback="ValueError: the index is corrupt"
+        status="FAILED",
+        exception_class_path="builtins.ValueError",
+        traceback="ValueError: the index is corrupt",
     )
     return DBTaskResult.objects.get(pk=result.id)
 

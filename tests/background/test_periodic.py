@@ -16,7 +16,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def database_queue(settings):
-    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
+    }
 
 
 def test_a_periodic_task_is_enqueued_once_per_interval(database_queue, settings):
@@ -24,7 +26,9 @@ def test_a_periodic_task_is_enqueued_once_per_interval(database_queue, settings)
     now = timezone.now()
     assert periodic.enqueue_due(now=now) == ["legal_aid.tasks.sweep_orphaned_objects"]
     assert periodic.enqueue_due(now=now + datetime.timedelta(minutes=59)) == []  # a second worker, or later
-    assert periodic.enqueue_due(now=now + datetime.timedelta(minutes=61)) == ["legal_aid.tasks.sweep_orphaned_objects"]
+    assert periodic.enqueue_due(now=now + datetime.timedelta(minutes=61)) == [
+        "legal_aid.tasks.sweep_orphaned_objects"
+    ]
     queued = DBTaskResult.objects.filter(task_path="legal_aid.tasks.sweep_orphaned_objects")
     assert list(queued.values_list("queue_name", flat=True)) == ["bulk", "bulk"]
 
