@@ -220,6 +220,11 @@ PUBLICATIONS_MAX_PDF_MB = env.int("PUBLICATIONS_MAX_PDF_MB", default=100)
 # The largest PDF whose text the worker reads, in megabytes.
 SEARCH_EXTRACT_MAX_MB = env.int("SEARCH_EXTRACT_MAX_MB", default=200)
 
+# UPR importers: the largest .docx matrix, decompressed, and its most parts (a "zip bomb" is
+# refused before it is opened).
+UPR_DOCX_MAX_UNCOMPRESSED_MB = env.int("UPR_DOCX_MAX_UNCOMPRESSED_MB", default=100)
+UPR_DOCX_MAX_ENTRIES = env.int("UPR_DOCX_MAX_ENTRIES", default=1000)
+
 # Search -------------------------------------------------------------------
 
 # The database's own full-text search. On PostgreSQL: English stems without accents (search
