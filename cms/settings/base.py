@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "legal_aid",
     "search",
     "plone_import",
+    "backups",
     "demo",
     # Wagtail and its add-ons
     "wagtail_localize",
@@ -486,6 +487,10 @@ LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024
 # Submissions and status checks allowed per client address (django-ratelimit rates).
 LEGAL_AID_SUBMIT_RATE = env.str("LEGAL_AID_SUBMIT_RATE", default="10/h")
 LEGAL_AID_STATUS_RATE = env.str("LEGAL_AID_STATUS_RATE", default="20/h")
+
+# Backups (manage.py backup_cms): object names the database keeps in plain text columns, besides
+# its file fields, that must be in every backup.
+BACKUP_OBJECT_NAME_FIELDS = ["legal_aid.LegalAidAttachment.object_name"]
 
 LOGGING = {
     "version": 1,
