@@ -5,7 +5,8 @@ and restored through a relay, as a crash of its process looks to a client),
 gunicorn, two ``db_worker`` processes and an SMTP server, all on loopback.
 Afterwards: every 201 has its case with every file readable, byte for byte;
 every other answer left no case and, once the sweeper ran, no object; every
-notification went out exactly once. Run with ``make test-faults``.
+notification went out (one Message-ID each; a repeat only where a fault fell between
+sending and recording it). Run with ``make test-faults``.
 """
 
 import hashlib
@@ -40,7 +41,7 @@ def attachment(rng):
 
 
 def submit(services, number, rng):
-    time.sleep(rng.uniform(0, 0.6))  # clients at their own pace, so that faults fall among them
+    time.sleep(rng.uniform(0, 0.4))  # clients at their own pace, so that faults fall among them
     token = uuid.uuid4().hex
     files = [attachment(rng) for _ in range(rng.randint(0, 2))]
     fields = {
@@ -158,7 +159,8 @@ def test_nothing_is_lost_when_s3_the_database_and_the_workers_die_during_submiss
             f"{len(refused)} not ({dict(Counter(str(item['status']) for item in refused.values()))}); "
             f"faults {dict(chaos.faults)}; {len(cases)} cases, {referenced} files; objects "
             f"{objects_before_sweep} before the sweeper, {len(state['objects'])} after; tasks {state['tasks']} "
-            f"({rerun} failed ones run again); {len(inbox)} mails, {len(delivered)} distinct; "
+            f"({rerun} failed ones run again); {len(inbox)} mails for {len(expected)} notifications, "
+            f"{len(delivered)} distinct; "
             f"submitting {submitted_at - started:.0f}s, in all {time.monotonic() - started:.0f}s"
         )
 
@@ -171,7 +173,10 @@ def test_nothing_is_lost_when_s3_the_database_and_the_workers_die_during_submiss
     # Every other answer left no case, and after the sweeper no object.
     assert set(cases) == set(accepted), f"cases without a 201: {sorted(set(cases) - set(accepted))}"
     assert len(state["objects"]) == referenced
-    # Every notification went out exactly once.
+    # Every notification went out, each as one message (one Message-ID). A worker killed, or the
+    # database gone, between the mail server's "250" and the commit of "sent" makes the next attempt
+    # send it again, under the same Message-ID: at least once, never lost, repeats recognisable.
     assert state["tasks"].get("FAILED", 0) == 0
     assert set(delivered) == expected
-    assert [message_id for message_id, count in delivered.items() if count != 1] == []
+    repeated = sum(count - 1 for count in delivered.values())
+    assert repeated <= chaos.faults["worker"] + chaos.faults["database"]
