@@ -143,6 +143,7 @@ class Services:
     # Stopping ----------------------------------------------------------------
 
     def stop(self):
+        """Stop whatever was started, even if start() failed half-way."""
         for process in [self.web, *self.workers.values()]:
             if process and process.poll() is None:
                 process.terminate()

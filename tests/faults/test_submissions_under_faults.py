@@ -115,8 +115,9 @@ def test_nothing_is_lost_when_s3_the_database_and_the_workers_die_during_submiss
     seed = random.randrange(1 << 30)
     rng = random.Random(seed)
     started = time.monotonic()
-    services = Services(tmp_path).start()
+    services = Services(tmp_path)
     try:
+        services.start()  # inside the try: whatever started is stopped if the rest fails
         stop = threading.Event()
         chaos = Chaos(services, random.Random(rng.random()), stop)
         chaos.start()
