@@ -13,7 +13,7 @@ TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 # CI starts from fresh test databases; a developer's run reuses them.
 PYTEST_ARGS ?= $(if $(CI),--create-db,)
 
-.PHONY: help chromium install install-dev setup run worker test lint format test-sqlite test-postgres messages clean
+.PHONY: help chromium install install-dev setup run worker test lint format test-sqlite test-postgres test-faults messages clean
 
 help: ## Show this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -81,6 +81,10 @@ test-postgres: install-dev ## The test suite on PostgreSQL ($(TEST_POSTGRES_URL)
 	echo "== Test suite on PostgreSQL"; \
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$status
+
+test-faults: install-dev ## The fault run: its own PostgreSQL, S3, gunicorn and workers killed during 220 submissions (~2-3 min)
+	@echo "== Fault run"
+	@$(BIN)/pytest -m faults tests/faults -q
 
 messages: install ## Regenerate the en/fr/rw catalogues under locales/ and compile them (needs gettext)
 	$(MANAGE) makemessages -l en -l fr -l rw --no-obsolete --ignore=".venv/*" --ignore="tests/*" --ignore="bench/*"

@@ -8,15 +8,18 @@ import io
 import json
 import logging
 import secrets
+import time
 import zipfile
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
+from background import enqueue_on_commit
 from legal_aid import crypto
 
 # The modules themselves, not the package: the request form page submits through this service.
@@ -56,10 +59,18 @@ def new_secret():
 def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=True) -> Submitted:
     """Encrypt and store a request with its files; return the case and the one-time status secret.
 
-    The encrypted files are written first, then every row in one transaction.
+    The encrypted files are written first, then every row, with the
+    notifications, in one transaction: the notifications are queued through
+    the task backend in that transaction (a database queue stores them with
+    the case; any other backend is handed them once the case is committed, and
+    a failure there is logged, never raised). Nothing can fail after the commit.
+
     If storage fails, the files already written are deleted and
-    StorageUnavailable is raised; if the database fails, the files are
-    deleted and the error goes on. Either way nothing half-saved remains.
+    StorageUnavailable is raised; if the database fails before the commit, the
+    files are deleted and the error goes on. If the database went away during
+    the commit itself, the case is looked for: found, it is returned; not found,
+    the error goes on and the files are left to the sweeper (the database may
+    yet hold the case). Either way the answer tells what was kept.
     """
     written = []
     try:
@@ -73,6 +84,7 @@ def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=
         raise StorageUnavailable from error
 
     secret = new_secret()
+    committing = False
     try:
         with transaction.atomic():
             case = LegalAidRequest(form_page=page, language=language, secret_hash=make_password(secret))
@@ -90,18 +102,35 @@ def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=
             )
             CaseEvent.objects.create(request=case, kind=CaseEvent.Kind.RECEIVED, new_value=case.status)
             if notify:
-                transaction.on_commit(lambda: _notify(case))
+                from legal_aid.tasks import acknowledge_request, notify_legal_team
+
+                enqueue_on_commit(notify_legal_team, case.pk)
+                enqueue_on_commit(acknowledge_request, case.pk)
+            committing = True
+    except (OperationalError, InterfaceError):
+        if committing and _was_committed(case):
+            return Submitted(case=case, secret=secret)
+        if not committing:
+            _delete_objects(name for name, _upload in written)
+        raise
     except Exception:
         _delete_objects(name for name, _upload in written)
         raise
     return Submitted(case=case, secret=secret)
 
 
-def _notify(case):
-    from legal_aid.tasks import acknowledge_request, notify_legal_team
-
-    notify_legal_team.enqueue(case.pk)
-    acknowledge_request.enqueue(case.pk)
+def _was_committed(case):
+    """Whether the case whose commit lost its answer is in the database, asked again for a few seconds."""
+    deadline = time.monotonic() + settings.LEGAL_AID_COMMIT_CHECK_SECONDS
+    while True:
+        try:
+            connection.close()
+            return LegalAidRequest.objects.filter(pk=case.pk, reference=case.reference).exists()
+        except (OperationalError, InterfaceError):
+            if time.monotonic() >= deadline:
+                logger.error("Legal-aid request %s: commit not confirmed, database unreachable", case.pk)
+                return False
+            time.sleep(0.5)
 
 
 def _delete_objects(names):
@@ -215,45 +244,3 @@ def update_case(case, user, *, status, assignee, note=""):
         case.save()
         AuditEntry.record(user, AuditEntry.Action.EDIT, case.reference)
     return case
-
-
-def delete_case(case):
-    """Delete a case's encrypted objects in storage, then its rows. Returns how many files went.
-
-    The objects go first: if storage fails, the case stays whole and the next
-    run tries again, so that no object is left behind without its row.
-    """
-    names = list(case.attachments.values_list("object_name", flat=True))
-    for name in names:
-        default_storage.delete(name)
-    with transaction.atomic():
-        reference = case.reference
-        case.delete()
-        AuditEntry.record(None, AuditEntry.Action.PURGE, reference)
-    return len(names)
-
-
-def rotate_keys():
-    """Re-encrypt every payload, note and attachment with the newest key. Returns (cases, attachments)."""
-    cases = attachments = 0
-    for case in LegalAidRequest.objects.iterator():
-        with transaction.atomic():
-            locked = LegalAidRequest.objects.select_for_update().get(pk=case.pk)
-            updates = {"payload": crypto.rotate(locked.payload.encode()).decode()}
-            if locked.notes:
-                updates["notes"] = crypto.rotate(locked.notes.encode()).decode()
-            LegalAidRequest.objects.filter(pk=locked.pk).update(**updates)
-        cases += 1
-    for attachment in LegalAidAttachment.objects.iterator():
-        with default_storage.open(attachment.object_name, "rb") as stored:
-            rotated = crypto.rotate(stored.read())
-        # A new object, then the row, then the old object goes: a failure leaves a readable file.
-        new_name = default_storage.save(new_object_name(), ContentFile(rotated))
-        old_name = attachment.object_name
-        LegalAidAttachment.objects.filter(pk=attachment.pk).update(
-            object_name=new_name, metadata=crypto.rotate(attachment.metadata.encode()).decode()
-        )
-        default_storage.delete(old_name)
-        attachments += 1
-    AuditEntry.record(None, AuditEntry.Action.ROTATE, detail=f"{cases} cases, {attachments} attachments")
-    return cases, attachments

@@ -1,18 +1,18 @@
 import logging
 
-from django_tasks import task
-
 from django.db import transaction
 
 from wagtail.images import get_image_model
 
+from background import task
+from background.retry import STORAGE
 from publications.covers import cover_image_file, read_pdf
 from publications.models import ReportDocument
 
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(retry=STORAGE)
 def describe_document(document_id):
     """Read an uploaded document from storage: is it a PDF, how many pages, and its cover."""
     document = ReportDocument.objects.filter(pk=document_id).first()

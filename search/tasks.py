@@ -1,12 +1,12 @@
 import logging
 
-from django_tasks import task
-
 from django.db import transaction
 
 from wagtail.documents import get_document_model
 from wagtail.search.backends import get_search_backend
 
+from background import task
+from background.retry import DATABASE, STORAGE
 from search import entries, text
 from search.extraction import EXTRACTOR, extract
 from search.language import detect
@@ -15,7 +15,7 @@ from search.models import DocumentPage, DocumentText
 logger = logging.getLogger(__name__)
 
 
-@task()
+@task(retry=STORAGE)
 def extract_text(document_id):
     """Read a document's text from storage and keep it page by page, with what happened.
 
@@ -68,7 +68,7 @@ def extract_text(document_id):
     return result.status
 
 
-@task()
+@task(queue_name="urgent", retry=DATABASE)
 def index_document_text(document_id):
     """The pages of a document's text into the search index (bulk_create sends no signal for
     Wagtail to do it), and the publications that use the document found by their new text."""
@@ -78,7 +78,7 @@ def index_document_text(document_id):
     entries.update_publications(document_id=document_id)
 
 
-@task()
+@task(queue_name="urgent", retry=DATABASE)
 def update_page_entry(page_id):
     """The search entry of one page, as the page is now (gone if it was deleted or unpublished)."""
     from wagtail.models import Page
@@ -90,7 +90,7 @@ def update_page_entry(page_id):
     entries.update_page(page)
 
 
-@task()
+@task(retry=DATABASE)
 def update_subtree_entries(page_id):
     from wagtail.models import Page
 
@@ -99,18 +99,18 @@ def update_subtree_entries(page_id):
         entries.update_subtree(page)
 
 
-@task()
+@task(queue_name="urgent", retry=DATABASE)
 def update_entries_of_document(document_id):
     entries.update_publications(document_id=document_id)
 
 
-@task()
+@task(queue_name="bulk", retry=DATABASE)
 def update_entries_of_collection(collection_id):
     """The publications with documents in one collection, whose privacy changed."""
     entries.update_publications(document__collection_id=collection_id)
 
 
-@task()
+@task(queue_name="urgent", retry=DATABASE)
 def update_recommendation_entries(translation_key):
     """The entry of one recommendation (its text or a translation's changed)."""
     from upr.models import Recommendation

@@ -1,10 +1,10 @@
-from django_tasks import task
-
 from django.db import transaction
 
 from wagtail.search.backends import get_search_backend
 
 from api import versions
+from background import task
+from background.retry import DATABASE
 from upr.facets import warm
 from upr.models import Recommendation
 from upr.signals import recommendations_imported
@@ -12,7 +12,7 @@ from upr.signals import recommendations_imported
 INDEX_CHUNK = 2000
 
 
-@task()
+@task(queue_name="urgent", retry=DATABASE)
 def reindex_import(import_id):
     """Bring the search index up to date with what one import created or changed."""
     backend = get_search_backend()

@@ -36,8 +36,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Project apps. ``locales`` comes first: it registers Kinyarwanda with
-    # Django before anything asks for language information.
+    # Django before anything asks for language information. ``background``
+    # comes before django_tasks_db: its db_worker command replaces theirs.
     "locales",
+    "background",
     "users",
     "api",
     "home",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "legal_aid",
     "search",
     "plone_import",
+    "backups",
     "demo",
     # Wagtail and its add-ons
     "wagtail_localize",
@@ -221,6 +224,11 @@ PUBLICATIONS_MAX_PDF_MB = env.int("PUBLICATIONS_MAX_PDF_MB", default=100)
 # The largest PDF whose text the worker reads, in megabytes.
 SEARCH_EXTRACT_MAX_MB = env.int("SEARCH_EXTRACT_MAX_MB", default=200)
 
+# UPR importers: the largest .docx matrix, decompressed, and its most parts (a "zip bomb" is
+# refused before it is opened).
+UPR_DOCX_MAX_UNCOMPRESSED_MB = env.int("UPR_DOCX_MAX_UNCOMPRESSED_MB", default=100)
+UPR_DOCX_MAX_ENTRIES = env.int("UPR_DOCX_MAX_ENTRIES", default=1000)
+
 # Search -------------------------------------------------------------------
 
 # The database's own full-text search. On PostgreSQL: English stems without accents (search
@@ -281,21 +289,51 @@ else:
 # Background tasks ---------------------------------------------------------
 # ``database``: tasks are queued in the database and run by
 # ``manage.py db_worker``. ``immediate``: tasks run in the process that
-# enqueues them (no worker needed; for development and tests).
+# enqueues them (no worker needed; for development and tests). Both are the
+# ``background`` app's backends: queues by urgency, routes for Wagtail's own
+# tasks, retry policies, leases (see README "Background tasks").
 
 TASKS_BACKENDS = {
-    "database": "django_tasks_db.DatabaseBackend",
-    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "background.backends.DatabaseBackend",
+    "immediate": "background.backends.ImmediateBackend",
+}
+# Queues by urgency: a worker may serve some only (db_worker --queue-name urgent).
+TASK_QUEUES = ["urgent", "default", "bulk"]
+# Queues of tasks declared by Wagtail: search indexing of content before the bulk
+# reference-index work.
+TASK_ROUTES = {
+    "modelsearch.tasks.insert_or_update_object_task": "urgent",
+    "wagtail.images.tasks.set_image_focal_point_task": "default",
+    "wagtail.tasks.delete_file_from_storage_task": "default",
+    "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task": "urgent",
+    "wagtail.tasks.update_reference_index_task": "bulk",
 }
 
 
 def tasks_from_env(default):
     """The TASKS setting for the backend named by TASKS_BACKEND."""
     name = env.str("TASKS_BACKEND", default=default, validate=lambda value: value in TASKS_BACKENDS)
-    return {"default": {"BACKEND": TASKS_BACKENDS[name]}}
+    return {
+        "default": {
+            "BACKEND": TASKS_BACKENDS[name],
+            "QUEUES": TASK_QUEUES,
+            "OPTIONS": {"ROUTES": TASK_ROUTES},
+        }
+    }
 
 
 TASKS = tasks_from_env(default="database")
+# A worker writes its heartbeat this often; a RUNNING task whose worker was not seen for
+# the lease goes back to the queue (or fails when its attempts are used up).
+BACKGROUND_HEARTBEAT_SECONDS = env.float("BACKGROUND_HEARTBEAT_SECONDS", default=10.0)
+BACKGROUND_LEASE_SECONDS = env.float("BACKGROUND_LEASE_SECONDS", default=60.0)
+# Multiplies every retry back-off (0.01 makes a retry after 30 s one after 0.3 s).
+BACKGROUND_RETRY_BACKOFF_SCALE = env.float("BACKGROUND_RETRY_BACKOFF_SCALE", default=1.0)
+# Tasks the workers enqueue periodically: path -> seconds between two runs.
+BACKGROUND_PERIODIC_TASKS = {
+    "legal_aid.tasks.sweep_orphaned_objects": env.int("LEGAL_AID_SWEEP_EVERY_SECONDS", default=6 * 3600),
+    "legal_aid.tasks.purge_closed_requests": env.int("LEGAL_AID_PURGE_EVERY_SECONDS", default=24 * 3600),
+}
 
 # Cache --------------------------------------------------------------------
 
@@ -452,10 +490,19 @@ LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[])
 LEGAL_AID_NOTIFY_EMAILS = env.list("LEGAL_AID_NOTIFY_EMAILS", default=[])
 # Closed cases older than this are deleted by `manage.py purge_legal_aid_requests`.
 LEGAL_AID_RETENTION_DAYS = env.int("LEGAL_AID_RETENTION_DAYS", default=365)
+# Objects under legal-aid/ that no case refers to are deleted by the sweeper once this old.
+LEGAL_AID_SWEEP_GRACE_HOURS = env.float("LEGAL_AID_SWEEP_GRACE_HOURS", default=24.0)
+# After a commit whose answer was lost (the database went away at that moment): how long a
+# submission looks for its case before it answers that nothing was kept.
+LEGAL_AID_COMMIT_CHECK_SECONDS = env.float("LEGAL_AID_COMMIT_CHECK_SECONDS", default=5.0)
 # Attachments: how many, how large each, how large the whole request may be (bytes).
 LEGAL_AID_MAX_FILES = env.int("LEGAL_AID_MAX_FILES", default=5)
 LEGAL_AID_MAX_FILE_BYTES = env.int("LEGAL_AID_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024 * 1024)
+
+# Backups (manage.py backup_cms): object names the database keeps in plain text columns, besides
+# its file fields, that must be in every backup.
+BACKUP_OBJECT_NAME_FIELDS = ["legal_aid.LegalAidAttachment.object_name"]
 
 LOGGING = {
     "version": 1,

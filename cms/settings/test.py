@@ -42,6 +42,8 @@ WAGTAILSEARCH_BACKENDS = {"default": DATABASE_SEARCH_BACKEND}
 # Tasks run where they are enqueued; the tests of the queued path switch
 # to the database backend and start the real worker.
 TASKS = tasks_from_env(default="immediate")
+# Workers started by tests enqueue no periodic work of their own (tests/background tests it).
+BACKGROUND_PERIODIC_TASKS = {}
 
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / ".test-media")
 WAGTAILADMIN_BASE_URL = "http://testserver"

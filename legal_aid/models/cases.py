@@ -67,6 +67,9 @@ class LegalAidRequest(models.Model):
     created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, editable=False)
+    # When each notification went out: a task run again (after a fault) sends nothing twice.
+    team_notified_at = models.DateTimeField(_("legal team notified"), null=True, blank=True, editable=False)
+    acknowledged_at = models.DateTimeField(_("requester notified"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]

@@ -10,6 +10,8 @@ from importlinter import cli
 
 PACKAGES = (
     "api",
+    "background",
+    "backups",
     "cms",
     "demo",
     "home",

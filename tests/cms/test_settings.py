@@ -91,14 +91,14 @@ def test_elasticsearch_url_selects_elasticsearch_9(defaults):
 
 def test_tasks_backend_selects_where_tasks_run():
     assert load_settings("cms.settings.base", ["TASKS"])["TASKS"]["default"]["BACKEND"] == (
-        "django_tasks_db.DatabaseBackend"
+        "background.backends.DatabaseBackend"
     )
     assert load_settings("cms.settings.dev", ["TASKS"])["TASKS"]["default"]["BACKEND"] == (
-        "django_tasks.backends.immediate.ImmediateBackend"
+        "background.backends.ImmediateBackend"
     )
     assert load_settings("cms.settings.dev", ["TASKS"], TASKS_BACKEND="database")["TASKS"]["default"][
         "BACKEND"
-    ] == ("django_tasks_db.DatabaseBackend")
+    ] == ("background.backends.DatabaseBackend")
 
 
 def test_an_unknown_tasks_backend_is_refused():

@@ -13,7 +13,9 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def database_queue(settings):
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    settings.TASKS = {
+        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
+    }
 
 
 def test_a_page_becomes_searchable_once_the_worker_has_run_its_tasks(database_queue, home_pages):

@@ -2,10 +2,13 @@
 
 import pytest
 from django_tasks.signals import task_finished
+from django_tasks_db.models import DBTaskResult
 
 from django.core.mail.backends.base import BaseEmailBackend
+from django.db import DatabaseError
 
-from legal_aid.models import LegalAidRequest
+from background.backends import ImmediateBackend
+from legal_aid.models import CaseEvent, LegalAidRequest
 
 from .helpers import SECRET_WORDS, VALID, submit
 
@@ -35,9 +38,64 @@ def test_nothing_is_sent_before_the_request_is_committed(
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         assert submit(client, request_form).status_code == 201
     assert mailoutbox == []
-    assert len(callbacks) == 1
-    callbacks[0]()
+    assert len(callbacks) == 2  # one per notification, run by the immediate backend on commit
+    for callback in callbacks:
+        callback()
     assert len(mailoutbox) == 2
+
+
+class UnreachableQueue(ImmediateBackend):
+    def enqueue(self, task, args, kwargs):
+        raise ConnectionRefusedError("the queue is down")
+
+
+def test_a_queue_failing_after_the_commit_neither_undoes_nor_misreports_the_request(
+    client, request_form, settings, django_capture_on_commit_callbacks, caplog
+):
+    settings.TASKS = {"default": {**settings.TASKS["default"], "BACKEND": f"{__name__}.UnreachableQueue"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, request_form)
+    assert response.status_code == 201
+    case = LegalAidRequest.objects.get(reference=response.json()["reference"])
+    assert case.get_data()["description"] == VALID["description"]
+    assert "the queue is down" in caplog.text
+
+
+def test_with_the_database_queue_the_notifications_are_stored_with_the_request(
+    client, request_form, settings, mailoutbox, monkeypatch
+):
+    settings.TASKS = {
+        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
+    }
+    response = submit(client, request_form)
+    case = LegalAidRequest.objects.get(reference=response.json()["reference"])
+    queued = DBTaskResult.objects.filter(args_kwargs__args=[case.pk])
+    assert sorted(queued.values_list("task_path", "queue_name")) == [
+        ("legal_aid.tasks.acknowledge_request", "urgent"),
+        ("legal_aid.tasks.notify_legal_team", "urgent"),
+    ]
+
+    # A failure before the commit takes the queued notifications with the request.
+    def broken(*args, **kwargs):
+        raise DatabaseError("the database went away")
+
+    monkeypatch.setattr(CaseEvent.objects, "create", broken)
+    assert submit(client, request_form).status_code == 503
+    assert LegalAidRequest.objects.count() == 1
+    assert DBTaskResult.objects.filter(task_path__startswith="legal_aid.").count() == 2
+    assert mailoutbox == []
+
+
+def test_a_notification_run_twice_is_sent_once(request_form, mailoutbox):
+    from legal_aid.factories import make_case
+    from legal_aid.tasks import acknowledge_request, notify_legal_team
+
+    case, _secret = make_case(request_form, notify=False, contact_method="email", contact="a@example.org")
+    for _ in range(2):
+        notify_legal_team.call(case.pk)
+        acknowledge_request.call(case.pk)
+    assert sorted(mail.to[0] for mail in mailoutbox) == ["a@example.org", "legal-team@example.org"]
+    assert len({mail.extra_headers["Message-ID"] for mail in mailoutbox}) == 2
 
 
 def test_a_failing_mail_server_loses_nothing_and_the_failure_shows(

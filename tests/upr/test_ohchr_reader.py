@@ -202,3 +202,35 @@ def test_sdg_numbers():
     assert sdg_number("16 - PEACE, JUSTICE AND STRONG INSTITUTIONS") == 16
     assert sdg_number("SDG 5") == 5
     assert sdg_number("Gender equality") is None
+
+
+def with_extra_entries(data, entries):
+    import zipfile
+
+    buffer = io.BytesIO(data)
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as package:
+        for name, content in entries:
+            package.writestr(name, content)
+    return buffer.getvalue()
+
+
+def test_a_zip_bomb_is_refused_at_once_with_a_clear_error(settings):
+    import time
+
+    settings.UPR_DOCX_MAX_UNCOMPRESSED_MB = 20
+    matrix = docx_bytes(["Recommendation", "Position"], ["Ratify the Convention (France)", "Supported"])
+    bomb = with_extra_entries(matrix, [("word/media/padding.xml", b"\0" * (40 * 1024 * 1024))])
+    assert len(bomb) < 200_000  # 40 MB of zeros, deflated
+    started = time.monotonic()
+    with pytest.raises(MatrixFormatError, match=r"would take 4\d MB once decompressed, more than the 20 MB"):
+        list(read_matrix(io.BytesIO(bomb), "bomb.docx"))
+    assert time.monotonic() - started < 1
+
+
+def test_a_package_of_too_many_parts_is_refused(settings):
+    settings.UPR_DOCX_MAX_ENTRIES = 100
+    matrix = docx_bytes(["Recommendation", "Position"], ["Ratify the Convention (France)", "Supported"])
+    crowded = with_extra_entries(matrix, [(f"customXml/item{n}.xml", b"") for n in range(200)])
+    with pytest.raises(MatrixFormatError, match=r"it has 2\d\d parts, more than the 100"):
+        list(read_matrix(io.BytesIO(crowded), "crowded.docx"))
+    assert len(list(read_matrix(io.BytesIO(matrix), "fine.docx"))) == 1

@@ -149,6 +149,7 @@ def _matrix_table(binary_file):
             "This file is not a Word document (.docx): it is not a ZIP package. "
             "An older .doc must be saved as .docx first."
         )
+    _check_package_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
@@ -162,6 +163,36 @@ def _matrix_table(binary_file):
     if not document.tables:
         raise MatrixFormatError("This Word document has no table: it is not a matrix of recommendations.")
     return max(document.tables, key=lambda table: len(table.rows))
+
+
+def _check_package_size(data):
+    """Refuse, before anything is decompressed, a package that would grow too large or has too many parts.
+
+    Python's zipfile never returns more than an entry's declared size, so the
+    declared sizes bound what python-docx can be made to read.
+    """
+    from django.conf import settings
+
+    max_bytes = settings.UPR_DOCX_MAX_UNCOMPRESSED_MB * 1024 * 1024
+    max_entries = settings.UPR_DOCX_MAX_ENTRIES
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            entries = package.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise MatrixFormatError(
+            f"This Word document cannot be read (damaged or truncated?): {error}"
+        ) from None
+    if len(entries) > max_entries:
+        raise MatrixFormatError(
+            f"This Word document is refused: it has {len(entries):,} parts, more than the {max_entries:,} "
+            "a matrix may have (UPR_DOCX_MAX_ENTRIES)."
+        )
+    total = sum(entry.file_size for entry in entries)
+    if total > max_bytes:
+        raise MatrixFormatError(
+            f"This Word document is refused: it would take {total / 1024 / 1024:,.0f} MB once decompressed, "
+            f"more than the {settings.UPR_DOCX_MAX_UNCOMPRESSED_MB} MB a matrix may (UPR_DOCX_MAX_UNCOMPRESSED_MB)."
+        )
 
 
 def _cell_texts(row):

@@ -1,17 +1,13 @@
-import datetime
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from legal_aid.models import CaseStatus, LegalAidRequest
-from legal_aid.services import delete_case
+from legal_aid.retention import purge_closed_cases
 
 
 class Command(BaseCommand):
     help = (
-        "Delete the closed legal-assistance requests older than LEGAL_AID_RETENTION_DAYS (closed that long ago), "
-        "with their encrypted attachments in storage."
+        "Delete the closed legal-assistance requests older than LEGAL_AID_RETENTION_DAYS (closed that long ago; "
+        "a case closed without a closing date counts from its last change), with their encrypted attachments."
     )
 
     def add_arguments(self, parser):
@@ -27,30 +23,15 @@ class Command(BaseCommand):
 
     def handle(self, *args, days=None, dry_run=False, **options):
         days = settings.LEGAL_AID_RETENTION_DAYS if days is None else days
-        cutoff = timezone.now() - datetime.timedelta(days=days)
-        cases = LegalAidRequest.objects.filter(status=CaseStatus.CLOSED, closed_at__lt=cutoff).order_by(
-            "closed_at"
-        )
-        count = files = 0
-        failed = []
-        for case in cases:
-            if dry_run:
-                self.stdout.write(f"would delete {case.reference} (closed {case.closed_at:%Y-%m-%d})")
-                files += case.attachments.count()
-            else:
-                try:
-                    files += delete_case(case)
-                except Exception as error:  # storage down: the case stays whole, the next run tries again
-                    failed.append(case.reference)
-                    self.stderr.write(f"could not delete {case.reference}: {type(error).__name__}: {error}")
-                    continue
-                self.stdout.write(f"deleted {case.reference}")
-            count += 1
-        verb = "would delete" if dry_run else "deleted"
+        if days < 0:
+            raise CommandError("--days must be 0 or more.")
+        report = purge_closed_cases(days, dry_run=dry_run, log=self.stdout.write)
+        for reference, error in report.failed:
+            self.stderr.write(f"could not delete {reference}: {error}")
         self.stdout.write(
-            self.style.SUCCESS(
-                f"{verb} {count} closed cases older than {days} days, with {files} attachments"
-            )
+            self.style.SUCCESS(f"{report.verb} {len(report.done)} closed cases older than {days} days")
         )
-        if failed:
-            raise CommandError(f"{len(failed)} cases could not be deleted: {', '.join(failed)}")
+        if report.failed:
+            raise CommandError(
+                f"{len(report.failed)} cases could not be deleted: {', '.join(ref for ref, _e in report.failed)}"
+            )
