@@ -19,7 +19,8 @@ urlpatterns += i18n_patterns(
     re_path(r"^recommendations/export\.(?P<extension>csv|xlsx)$", recommendations.export, name="export"),
     path("request-status/", legal_aid.request_status, name="request_status"),
     re_path(r"^(?P<path>.+)/calendar\.ics$", pages.event_calendar, name="event_calendar"),
-    re_path(r"^(?P<path>.*)$", pages.page_view, name="page"),
+    # Any other path is a page's; not the CMS's files (a 404 there is not redirected to /en/…).
+    re_path(r"^(?!(?:documents|media|static|preview)/)(?P<path>.*)$", pages.page_view, name="page"),
 )
 
 handler400 = errors.bad_request
