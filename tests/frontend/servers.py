@@ -64,6 +64,9 @@ class Proxy:
     def stop(self):
         listener, self._listener = self._listener, None
         if listener is not None:
+            # shutdown() wakes the thread blocked in accept(), which close() alone does not.
+            with contextlib.suppress(OSError):
+                listener.shutdown(socket.SHUT_RDWR)
             listener.close()
         with self._lock:
             for open_socket in list(self._sockets):
