@@ -5,6 +5,8 @@ for this package (committed, as on a real server); after its last test the datab
 and put back as the rest of the suite expects it. Its files go to a folder of the run, for every test.
 """
 
+from pathlib import Path
+
 import pytest
 
 from django.core.management import call_command
@@ -17,6 +19,15 @@ from tests.support.site_tree import ensure_base_tree, ensure_upr_vocabularies
 from .servers import PublicSite
 
 LANGUAGES = ("en", "fr", "rw")
+
+
+def pytest_collection_modifyitems(items):
+    """The package's tests marked as using the database, so that the test database is set up even
+    when they run alone (the ``cms`` fixture writes the demo there, and empties it afterwards)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.django_db)
 
 
 def restore_database():
@@ -54,8 +65,11 @@ def cms(django_db_setup, django_db_blocker, cms_media):
         LEGAL_AID_STATUS_RATE="100000/m",
         ALLOWED_HOSTS=["*"],
     )
-    overrides.enable()
     with django_db_blocker.unblock():
+        # Never the development database: the demo is written, then emptied, here.
+        test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+        assert test_name and connection.settings_dict["NAME"] == test_name, "not on the test database"
+        overrides.enable()
         ensure_base_tree()
         call_command("load_demo", stdout=None)
         server = LiveServerThread("127.0.0.1", _MediaFilesHandler, port=0)
