@@ -58,7 +58,7 @@ run: setup ## Set up, then run the CMS (:8000), its worker and the public site (
 	@echo "  Public site:                             http://$(HOST):$(FRONTEND_PORT)/"
 	@echo ""
 	HOST=$(HOST) CMS_PORT=$(PORT) FRONTEND_PORT=$(FRONTEND_PORT) TASKS_BACKEND=database \
-		HEADLESS_PREVIEW_URL=http://$(HOST):$(FRONTEND_PORT)/preview/ \
+		HEADLESS_PREVIEW_URL=http://$(HOST):$(FRONTEND_PORT)/preview/ API_THROTTLE_TRUSTED_IPS=127.0.0.1 \
 		FRONTEND_DEBUG=true CMS_API_URL=http://$(HOST):$(PORT) \
 		$(BIN)/honcho -f Procfile start || [ $$? -eq 130 ]
 

@@ -1,6 +1,8 @@
 """Render time of the public site's pages on loopback, with the API warm.
 
-Needs a CMS serving the demo content (`make run` in another terminal, or BENCH_CMS_URL). The
+Needs a CMS serving the demo content (`make run` in another terminal, or BENCH_CMS_URL) that
+trusts the loopback as the public site's server (API_THROTTLE_TRUSTED_IPS=127.0.0.1, as `make
+run` sets it; else its throttling answers 429 after 300 requests a minute). The
 script starts the public site under gunicorn with its production settings, asks every page of
 the demo in en, fr and rw (and the search, the recommendations and their statistics) once to
 warm the API and the public site's stored answers, then BENCH_ROUNDS times each, one request at

@@ -93,7 +93,8 @@ USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 
 STATIC_URL = "/static/"
-STATIC_ROOT = env.str("FRONTEND_STATIC_ROOT", default=str(REPO_DIR / "frontend-static"))
+# Only for `collectstatic` (optional: WhiteNoise serves the files from the source tree).
+STATIC_ROOT = env.str("FRONTEND_STATIC_ROOT", default="") or None
 STORAGES = {"staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"}}
 # Static files straight from the source tree: nothing to collect on a laptop or in the tests.
 WHITENOISE_USE_FINDERS = True

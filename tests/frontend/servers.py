@@ -124,17 +124,17 @@ class PublicSite:
         environment = {
             key: value for key, value in os.environ.items() if not key.startswith(("DJANGO_", "DATABASE_"))
         }
-        environment.update(
-            DJANGO_SETTINGS_MODULE="frontend.settings",
-            FRONTEND_SECRET_KEY="public-site-test-key",
-            FRONTEND_ALLOWED_HOSTS="127.0.0.1,localhost",
-            FRONTEND_SECURE_COOKIES="false",
-            CMS_API_URL=self.cms_url,
-            FRONTEND_RATE="100000/m",
-            FRONTEND_LEGAL_AID_RATE="100000/m",
-            FRONTEND_LEGAL_AID_STATUS_RATE="100000/m",
-            **self.environment,
-        )
+        defaults = {
+            "DJANGO_SETTINGS_MODULE": "frontend.settings",
+            "FRONTEND_SECRET_KEY": "public-site-test-key",
+            "FRONTEND_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "FRONTEND_SECURE_COOKIES": "false",
+            "CMS_API_URL": self.cms_url,
+            "FRONTEND_RATE": "100000/m",
+            "FRONTEND_LEGAL_AID_RATE": "100000/m",
+            "FRONTEND_LEGAL_AID_STATUS_RATE": "100000/m",
+        }
+        environment.update({**defaults, **self.environment})
         environment.pop("REDIS_URL", None)
         gunicorn = Path(sys.executable).with_name("gunicorn")
         self.log = tempfile.NamedTemporaryFile(prefix="public-site-", suffix=".log", delete=False)  # noqa: SIM115
