@@ -203,10 +203,8 @@ def stream(path):
         response = _session().get(url, stream=True, timeout=settings.FRONTEND_API_TIMEOUT)
     except requests.RequestException as error:
         raise CMSUnavailable(str(error)) from None
-    if response.status_code == 404:
-        response.close()
-        raise NotFound()
     if response.status_code != 200:
+        error = _error_from(response) or CMSUnavailable(f"status {response.status_code}")
         response.close()
-        raise CMSUnavailable(f"status {response.status_code}")
+        raise error
     return response
