@@ -4,35 +4,18 @@
 Each page type's template is ``frontend/pages/<app>_<model>.html``.
 """
 
-from frontend import api_client, content, filters
+from frontend import api_client, content, filters, paging
 
 PER_PAGE = 20
 
 
 def _offset(request):
-    try:
-        page_number = max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        page_number = 1
-    return page_number, (page_number - 1) * PER_PAGE
+    number = paging.page_number(request)
+    return number, (number - 1) * PER_PAGE
 
 
-def _paging(request, total, page_number):
-    pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
-    query = request.GET.copy()
-    query.pop("page", None)
-
-    def link(number):
-        query["page"] = number
-        return "?" + query.urlencode()
-
-    return {
-        "number": page_number,
-        "pages": pages,
-        "total": total,
-        "previous": link(page_number - 1) if page_number > 1 else None,
-        "next": link(page_number + 1) if page_number < pages else None,
-    }
+def _paging(request, total, number):
+    return paging.paging(request, total, number, PER_PAGE)
 
 
 def home(page, request):

@@ -12,11 +12,8 @@ from frontend import api_client
 PASSED_HEADERS = ("Content-Type", "Content-Length", "Content-Disposition", "Last-Modified", "ETag")
 
 
-@require_GET
-def cms_file(request, prefix, path):
-    if ".." in path.split("/"):
-        raise api_client.NotFound()
-    upstream = api_client.stream(f"{prefix}/{path}")
+def streamed(upstream, content_type=None):
+    """A response streaming the body of ``upstream`` (a streamed ``requests`` response), then closing it."""
 
     def chunks():
         try:
@@ -24,7 +21,16 @@ def cms_file(request, prefix, path):
         finally:
             upstream.close()
 
-    response = StreamingHttpResponse(chunks(), status=200)
+    return StreamingHttpResponse(chunks(), content_type=content_type)
+
+
+@require_GET
+def cms_file(request, prefix, path):
+    if ".." in path.split("/"):
+        raise api_client.NotFound()
+    upstream = api_client.stream(f"{prefix}/{path}")
+
+    response = streamed(upstream)
     for header in PASSED_HEADERS:
         if header in upstream.headers:
             response[header] = upstream.headers[header]

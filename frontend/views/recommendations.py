@@ -1,13 +1,13 @@
 """The UPR recommendations database: browse with the API's filters and facets, one recommendation,
 statistics as SVG charts with their tables, and the CSV/XLSX exports (streamed from this origin)."""
 
-from django.http import StreamingHttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from frontend import api_client, charts, languages
+from frontend import api_client, charts, languages, paging
+from frontend.views import files
 
 PER_PAGE = 20
 FILTERS = {
@@ -41,15 +41,6 @@ def _chosen(request):
     return {name: value for name, value in chosen.items() if value}
 
 
-def _link(request, **changes):
-    query = request.GET.copy()
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value not in (None, ""):
-            query[key] = value
-    return "?" + query.urlencode() if query else "?"
-
-
 def _facets(request, meta):
     facets = []
     for name, values in (meta.get("facets") or {}).items():
@@ -60,7 +51,7 @@ def _facets(request, meta):
             {
                 **value,
                 "selected": str(value["value"]) == current,
-                "link": _link(
+                "link": paging.link(
                     request, **{name: "" if str(value["value"]) == current else value["value"], "page": None}
                 ),
             }
@@ -73,10 +64,7 @@ def _facets(request, meta):
 @require_GET
 def browse(request):
     chosen = _chosen(request)
-    try:
-        page_number = max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        page_number = 1
+    page_number = paging.page_number(request)
     order = request.GET.get("order") if request.GET.get("order") in ORDERS else None
     context = {"title": _("UPR recommendations"), "query": chosen.get("q", ""), "order": order or ""}
     context.update(languages.switch(request, languages.same_path(request)))
@@ -95,7 +83,6 @@ def browse(request):
         context.update(error=error.message)
         return render(request, "frontend/recommendations/browse.html", context, status=400)
     total = data["meta"]["total_count"]
-    pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
     query = request.GET.copy()
     for key in ("page", "order"):
         query.pop(key, None)
@@ -105,12 +92,7 @@ def browse(request):
         facets=_facets(request, data["meta"]),
         filtered=bool(chosen),
         filter_query=query.urlencode(),
-        paging={
-            "number": page_number,
-            "pages": pages,
-            "previous": _link(request, page=page_number - 1) if page_number > 1 else None,
-            "next": _link(request, page=page_number + 1) if page_number < pages else None,
-        },
+        paging=paging.paging(request, total, page_number, PER_PAGE),
     )
     return render(request, "frontend/recommendations/browse.html", context)
 
@@ -155,13 +137,7 @@ def export(request, extension):
     url = api_client.api_url(f"recommendations/export.{extension}", {**chosen, "locale": get_language()})
     upstream = api_client.stream(url.removeprefix(api_client.settings.CMS_API_URL))
 
-    def chunks():
-        try:
-            yield from upstream.iter_content(64 * 1024)
-        finally:
-            upstream.close()
-
-    response = StreamingHttpResponse(chunks(), content_type=upstream.headers.get("Content-Type"))
+    response = files.streamed(upstream, upstream.headers.get("Content-Type"))
     response["Content-Disposition"] = upstream.headers.get(
         "Content-Disposition", f'attachment; filename="recommendations.{extension}"'
     )

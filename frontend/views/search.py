@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
-from frontend import api_client, languages
+from frontend import api_client, languages, paging
 
 PER_PAGE = 10
 FILTERS = ("type", "country", "theme", "language", "cycle", "session", "year", "response")
@@ -25,22 +25,10 @@ def _facet_label(name):
     }.get(name, name)
 
 
-def _link(request, **changes):
-    query = request.GET.copy()
-    for key, value in changes.items():
-        query.pop(key, None)
-        if value not in (None, ""):
-            query[key] = value
-    return "?" + query.urlencode()
-
-
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
-    try:
-        page_number = max(int(request.GET.get("page", 1)), 1)
-    except ValueError:
-        page_number = 1
+    page_number = paging.page_number(request)
     chosen = {name: request.GET.get(name, "").strip()[:100] for name in FILTERS}
     order = request.GET.get("order", "") if request.GET.get("order") in ("-date", "date") else ""
     context = {
@@ -64,7 +52,6 @@ def search(request):
             context.update(error=error.message)
             return render(request, "frontend/search.html", context, status=400)
         total = data["meta"]["total_count"]
-        pages = max((total + PER_PAGE - 1) // PER_PAGE, 1)
         facets = []
         for name, values in (data["meta"].get("facets") or {}).items():
             if not values:
@@ -72,7 +59,7 @@ def search(request):
             entries = [
                 {
                     **value,
-                    "link": _link(
+                    "link": paging.link(
                         request, **{name: "" if value["selected"] else value["value"], "page": None}
                     ),
                 }
@@ -84,13 +71,8 @@ def search(request):
             total=total,
             facets=facets,
             chosen={name: value for name, value in chosen.items() if value},
-            clear_filters=_link(request, page=None, **dict.fromkeys(FILTERS)),
-            paging={
-                "number": page_number,
-                "pages": pages,
-                "previous": _link(request, page=page_number - 1) if page_number > 1 else None,
-                "next": _link(request, page=page_number + 1) if page_number < pages else None,
-            },
+            clear_filters=paging.link(request, page=None, **dict.fromkeys(FILTERS)),
+            paging=paging.paging(request, total, page_number, PER_PAGE),
         )
     return render(request, "frontend/search.html", context)
 
