@@ -3,12 +3,13 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import path, re_path
 
-from frontend.views import errors, files, legal_aid, pages, recommendations, search
+from frontend.views import errors, files, legal_aid, pages, recommendations, search, sitemap
 
 urlpatterns = [
     path("media/<path:path>", files.cms_file, {"prefix": "media"}),
     path("documents/<path:path>", files.cms_file, {"prefix": "documents"}),
     path("preview/", pages.preview, name="preview"),
+    path("sitemap.xml", sitemap.sitemap, name="sitemap"),
 ]
 urlpatterns += i18n_patterns(
     path("search/", search.search, name="search"),

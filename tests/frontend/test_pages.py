@@ -169,6 +169,14 @@ def test_every_address_of_the_sitemap_answers_on_the_public_site(cms, public_sit
         assert response.status_code == 200, location
 
 
+def test_the_public_site_serves_the_sitemap_with_its_own_addresses(public_site):
+    sitemap = requests.get(f"{public_site}/sitemap.xml", timeout=30)
+    assert sitemap.status_code == 200 and sitemap.headers["Content-Type"] == "application/xml"
+    locations = re.findall(r"<loc>([^<]+)</loc>", sitemap.text)
+    assert locations and all(location.startswith(public_site + "/") for location in locations)
+    assert f"{public_site}/en/publications/" in locations
+
+
 def test_an_article_is_light(public_site):
     response = get(f"{public_site}/en/news/journalists-trained-in-huye/")
     css = get(f"{public_site}/static/frontend/site.css")
