@@ -8,6 +8,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The public site (frontend/), served beside the CMS by `make run`.
+FRONTEND_PORT ?= 3000
 # The PostgreSQL server the second test pass runs on (trust auth on our machines).
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 # CI starts from fresh test databases; a developer's run reuses them.
@@ -50,8 +52,15 @@ setup: install ## Migrate, load the demo content in en/fr/rw, create the admin a
 	$(MANAGE) load_demo
 	$(MANAGE) create_admin
 
-run: setup ## Set everything up and serve on http://127.0.0.1:8000 (admin at /admin/, API at /api/v2/)
-	$(MANAGE) runserver $(HOST):$(PORT)
+run: setup ## Set up, then run the CMS (:8000), its worker and the public site (:3000) together; Ctrl-C stops all
+	@echo ""
+	@echo "  CMS (admin at /admin/, API at /api/v2/): http://$(HOST):$(PORT)/"
+	@echo "  Public site:                             http://$(HOST):$(FRONTEND_PORT)/"
+	@echo ""
+	HOST=$(HOST) CMS_PORT=$(PORT) FRONTEND_PORT=$(FRONTEND_PORT) TASKS_BACKEND=database \
+		PUBLIC_SITE_URL=http://$(HOST):$(FRONTEND_PORT) API_THROTTLE_TRUSTED_IPS=127.0.0.1 \
+		FRONTEND_DEBUG=true CMS_API_URL=http://$(HOST):$(PORT) \
+		$(BIN)/honcho -f Procfile start || [ $$? -eq 130 ]
 
 worker: install ## Run the background task worker (when TASKS_BACKEND=database)
 	$(MANAGE) db_worker

@@ -1,0 +1,96 @@
+"""The CMS with the demo content on loopback, and the public site started against it, once per run.
+
+The CMS runs in a thread of the test run over the test database, where the demo is loaded once
+for this package (committed, as on a real server); after its last test the database is emptied
+and put back as the rest of the suite expects it. Its files go to a folder of the run, for every test.
+"""
+
+from pathlib import Path
+
+import pytest
+
+from django.core.management import call_command
+from django.db import connection
+from django.test import override_settings
+from django.test.testcases import LiveServerThread, _MediaFilesHandler
+
+from tests.support.site_tree import ensure_base_tree, ensure_upr_vocabularies
+
+from .servers import PublicSite
+
+LANGUAGES = ("en", "fr", "rw")
+
+
+def pytest_collection_modifyitems(items):
+    """The package's tests marked as using the database, so that the test database is set up even
+    when they run alone (the ``cms`` fixture writes the demo there, and empties it afterwards)."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.django_db)
+
+
+def restore_database():
+    """The database as a transactional test leaves it (emptied, with the migrations' data put back)."""
+    call_command("flush", interactive=False, verbosity=0)
+    serialized = getattr(connection, "_test_serialized_contents", None)
+    if serialized:
+        connection.creation.deserialize_db_from_string(serialized)
+    ensure_base_tree()
+    ensure_upr_vocabularies()
+
+
+@pytest.fixture(scope="session")
+def cms_media(tmp_path_factory):
+    return tmp_path_factory.mktemp("cms-media")
+
+
+@pytest.fixture(autouse=True)
+def _media_root():
+    """Left as the ``cms`` fixture sets it: the CMS's files in one folder for the package.
+
+    (The suite's own gives each test a folder through the ``settings`` fixture, whose undoing at
+    the end of a test would also undo the ``cms`` fixture's settings.)
+    """
+
+
+@pytest.fixture(scope="package")
+def cms(django_db_setup, django_db_blocker, cms_media):
+    """The CMS's address: the demo content served by a thread of the run."""
+    overrides = override_settings(
+        MEDIA_ROOT=cms_media,
+        API_CACHE_SERVER_SECONDS=3600,
+        API_THROTTLE_TRUSTED_IPS=["127.0.0.1"],
+        LEGAL_AID_SUBMIT_RATE="100000/m",
+        LEGAL_AID_STATUS_RATE="100000/m",
+        ALLOWED_HOSTS=["*"],
+    )
+    with django_db_blocker.unblock():
+        # Never the development database: the demo is written, then emptied, here.
+        test_name = connection.settings_dict.get("TEST", {}).get("NAME")
+        assert test_name and connection.settings_dict["NAME"] == test_name, "not on the test database"
+        overrides.enable()
+        ensure_base_tree()
+        call_command("load_demo", stdout=None)
+        server = LiveServerThread("127.0.0.1", _MediaFilesHandler, port=0)
+        server.daemon = True
+        server.start()
+        server.is_ready.wait()
+        if server.error:
+            raise server.error
+        try:
+            yield f"http://127.0.0.1:{server.port}"
+        finally:
+            server.terminate()
+            restore_database()
+            ensure_upr_vocabularies()
+            overrides.disable()
+
+
+@pytest.fixture(scope="package")
+def public_site(cms):
+    """The public site's address, pointed at the CMS."""
+    public_site = PublicSite(cms).start()
+    yield public_site.url
+    log = public_site.stop()
+    assert "Traceback" not in log, log
