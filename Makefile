@@ -65,7 +65,7 @@ run: setup ## Set up, then run the CMS (:8000), its worker and the public site (
 worker: install ## Run the background task worker (when TASKS_BACKEND=database)
 	$(MANAGE) db_worker
 
-test: install-dev lint test-sqlite test-postgres ## Lint, then run the whole suite on SQLite and on PostgreSQL
+test: install-dev lint test-sqlite test-postgres test-faults ## Lint, then the whole suite on SQLite and on PostgreSQL, then the fault run
 
 lint: install-dev ## ruff (lint and formatting), and the import contracts between the apps
 	$(BIN)/ruff check .
