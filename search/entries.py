@@ -23,8 +23,6 @@ from search.models.entries import EVERY_LOCALE, Kind
 
 logger = logging.getLogger(__name__)
 
-DATE_FIELDS = ("publication_date", "date", "starts_at", "last_reviewed")
-SUMMARY_FIELDS = ("search_description", "summary", "intro")
 CHUNK = 1000
 
 
@@ -80,13 +78,13 @@ def page_entry(page):
         return None
     language = page.locale.language_code
     body = searchable_text(page)
-    tags = {"country": set(), "theme": set(), "language": {language}}
-    for countries in ("countries", "country"):
-        tags["country"].update(_codes(page, countries, "iso3"))
-    for themes in ("themes", "topic"):
-        tags["theme"].update(_codes(page, themes, "slug"))
-    if isinstance(getattr(page, "language", None), str) and page.language:
-        tags["language"] = {page.language}
+    # The facets of a page are what its type offers to filter it by in the API (``api_filters``).
+    declared = _declared_values(page)
+    tags = {
+        "country": declared.get("country", set()),
+        "theme": declared.get("theme", set()),
+        "language": declared.get("language") or {language},
+    }
     files = _files(page)
     if files:
         tags["language"] = {file.language for file in files if file.language} or tags["language"]
@@ -99,13 +97,14 @@ def page_entry(page):
         and file.document.text.status == DocumentText.Status.EXTRACTED
         for terms in file.document.text.pages.order_by("number").values_list("terms", flat=True)
     ]
-    session = getattr(page, "session", None)
-    cycle = getattr(page, "cycle", None) or getattr(session, "cycle", None)
-    date = next((getattr(page, name) for name in DATE_FIELDS if getattr(page, name, None)), None)
+    page_type = type(page)
+    date = getattr(page, page_type.search_result_date) if page_type.search_result_date else None
     if isinstance(date, datetime.datetime):
         date = date.date()
     date = date or (page.first_published_at.date() if page.first_published_at else None)
-    summary = next((str(getattr(page, name)) for name in SUMMARY_FIELDS if getattr(page, name, "")), "")
+    summary = next(
+        (str(getattr(page, name)) for name in page_type.search_result_summary if getattr(page, name, "")), ""
+    )
     entry = SearchEntry(
         content_type=ContentType.objects.get_for_model(Page),
         object_id=page.pk,
@@ -117,8 +116,8 @@ def page_entry(page):
         language=language,
         date=date,
         year=date.year if date else None,
-        cycle=getattr(cycle, "number", None),
-        session=getattr(session, "number", None),
+        cycle=min(declared.get("cycle", ()), default=None),
+        session=min(declared.get("session", ()), default=None),
     )
     if documents_terms:
         # The documents' words are matched (stemmed in their own language when they were read);
@@ -127,12 +126,26 @@ def page_entry(page):
     return entry, tags
 
 
-def _codes(obj, name, attribute):
-    value = getattr(obj, name, None)
-    if value is None or isinstance(value, str):
-        return set()
-    items = value.all() if hasattr(value, "all") else [value]
-    return {getattr(item, attribute) for item in items if getattr(item, attribute, None)}
+# The filters of the API that are facets of search too.
+FACET_FILTERS = ("country", "theme", "language", "cycle", "session")
+
+
+def _declared_values(page):
+    """``{filter: {values}}`` of the page, read through the lookups its type declares (``api_filters``)."""
+    from api.filters import declared_filters
+
+    values = {}
+    for name, api_filter in declared_filters(type(page)).items():
+        if name not in FACET_FILTERS:
+            continue
+        found = (
+            type(page)
+            .objects.filter(pk=page.pk)
+            .exclude(**{f"{api_filter.lookup}__isnull": True})
+            .values_list(api_filter.lookup, flat=True)
+        )
+        values[name] = {value for value in found if value not in ("", None)}
+    return values
 
 
 def restricted_collection_paths():

@@ -48,6 +48,10 @@ class BasePage(HeadlessPreviewMixin, Page):
     api_filters = []
     # The kind of its results in search (search/models/entries.py Kind); None: not a search result.
     search_result_kind = "page"
+    # A result's date (a date or date-time field; else when it was first published) and its
+    # summary (the first of these fields that is not empty).
+    search_result_date = None
+    search_result_summary = ("search_description", "intro")
 
     class Meta:
         abstract = True

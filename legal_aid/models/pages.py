@@ -166,6 +166,8 @@ class LegalInformationPage(BasePage):
         APIFilter("theme", "topic__slug"),
     ]
     search_result_kind = "legal_information"
+    search_result_date = "last_reviewed"
+    search_result_summary = ("search_description", "summary")
 
     content_panels = [
         *BasePage.content_panels,

@@ -149,6 +149,7 @@ class ProgrammePage(BasePage):
         APIFilter("theme", "themes__slug"),
     ]
     search_result_kind = "programme"
+    search_result_summary = ("search_description", "summary")
 
     content_panels = [
         *BasePage.content_panels,

@@ -187,6 +187,8 @@ class EventPage(BasePage):
         APIFilter("year", "starts_at__year", kind=APIFilter.NUMBER),
     ]
     search_result_kind = "event"
+    search_result_date = "starts_at"
+    search_result_summary = ("search_description", "summary")
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

@@ -85,6 +85,8 @@ class NewsPage(BasePage):
         APIFilter("year", "date__year", kind=APIFilter.NUMBER),
     ]
     search_result_kind = "news"
+    search_result_date = "date"
+    search_result_summary = ("search_description", "summary")
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel([FieldPanel("date"), FieldPanel("office"), FieldPanel("summary")], heading=_("News")),
@@ -133,6 +135,7 @@ class NewsletterPage(BasePage):
         APIFilter("year", "date__year", kind=APIFilter.NUMBER),
     ]
     search_result_kind = "newsletter"
+    search_result_date = "date"
     content_panels = [
         *BasePage.content_panels,
         MultiFieldPanel(

@@ -129,6 +129,8 @@ class PublicationPage(BasePage):
         APIFilter("language", "files__language"),
     ]
     search_result_kind = "publication"
+    search_result_date = "publication_date"
+    search_result_summary = ("search_description", "summary")
 
     content_panels = [
         *BasePage.content_panels,
