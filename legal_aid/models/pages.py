@@ -163,7 +163,7 @@ class LegalInformationPage(BasePage):
     ]
     api_filters = [
         APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
-        APIFilter("theme", "topic__slug"),
+        APIFilter("topic", "topic"),
     ]
     search_result_kind = "legal_information"
     search_result_date = "last_reviewed"

@@ -199,3 +199,29 @@ def test_an_unpublished_page_never_shows(client, information_page, legal_aid_ind
     legal_aid_index.unpublish()
     assert detail_status(legal_aid_index) == 404
     assert get(client, LISTING, type="legal_aid.LegalAidIndexPage")["items"] == []
+
+
+def test_an_information_page_is_found_by_the_search_with_its_countries(
+    client, legal_aid_index, countries, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        page = LegalInformationPageFactory(
+            parent=legal_aid_index,
+            title="Arrested at a protest",
+            summary="Ask for a lawyer before you answer any question.",
+            topic=Topic.ARREST_AND_DETENTION,
+        )
+        page.countries.set([countries["RWA"]])
+        publish(page)
+
+    found = get(client, reverse("wagtailapi:search:listing"), q="protest lawyer", country="RWA")
+    assert [(item["title"], item["type"]) for item in found["items"]] == [
+        ("Arrested at a protest", "legal_information")
+    ]
+
+    # A legal topic is the page's own filter, not a theme of the UPR vocabularies.
+    by_topic = get(client, LISTING, type="legal_aid.LegalInformationPage", topic="arrest_and_detention")
+    assert [item["title"] for item in by_topic["items"]] == ["Arrested at a protest"]
+    themed = client.get(LISTING, {"type": "legal_aid.LegalInformationPage", "theme": "media"})
+    assert themed.status_code == 400
+    assert "theme" in themed.json()["message"]
