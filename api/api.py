@@ -10,11 +10,14 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 
+from wagtail.api.v2.serializers import PageParentField, PageSerializer
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
 from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
@@ -23,13 +26,14 @@ from wagtail.contrib.redirects.middleware import get_redirect
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
-from wagtail.models import get_page_models
+from wagtail.models import Page, Site, get_page_models
 
 from api import versions
 from api.caching import listings
 from api.contract import APIContractMixin
 from api.filters import InvalidFilter, declared_filters
 from api.openapi import extend_schema_actions
+from api.public import is_public, public_pages, with_rows_to_read
 
 
 class DeclaredFilters(BaseFilterBackend):
@@ -72,10 +76,77 @@ def _a_type_with(name):
     return next(model._meta.label for model in get_page_models() if name in declared_filters(model))
 
 
+class PublicParentField(PageParentField):
+    """``meta.parent``: the parent page when the public may see it (checked without a query)."""
+
+    def get_attribute(self, instance):
+        parent = instance.get_parent()
+        return parent if is_public(parent, self.context.get("request")) else None
+
+
+class PublicPageSerializer(PageSerializer):
+    parent = PublicParentField(read_only=True)
+
+
 class PagesAPIViewSet(APIContractMixin, WagtailPagesAPIViewSet):
+    """Wagtail's pages endpoint, reading what the public may see once per change of content
+    (api/public.py), and a page with the rows its fields show in a few queries."""
+
+    base_serializer_class = PublicPageSerializer
     filter_backends = [DeclaredFilters, *WagtailPagesAPIViewSet.filter_backends]
     # Pages show vocabulary labels and the recommendations they cover.
     content_versions = (versions.CONTENT, versions.VOCABULARIES, versions.RECOMMENDATIONS)
+
+    def get_base_queryset(self):
+        if not hasattr(self, "_base_queryset"):
+            try:
+                self._base_queryset = public_pages(self.request)
+            except ValueError as error:
+                raise BadRequestError(str(error)) from error
+        return self._base_queryset.all()
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if queryset.model is not Page:  # one type asked for: its fields' rows, fetched together
+            queryset = with_rows_to_read(queryset)
+        return queryset
+
+    def find_object(self, queryset, request):
+        """``pages/find/?html_path=/fr/publications/x/``: the path as the site shows it, with its
+        language prefix (the page is routed from the home page of that language)."""
+        if "html_path" not in request.GET:
+            return super().find_object(queryset, request)
+        components = [part for part in request.GET["html_path"].split("/") if part]
+        languages = {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES}
+        if not components or components[0] not in languages:
+            return super().find_object(queryset, request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        root = site.root_page
+        if root.locale.language_code != components[0]:
+            root = root.get_translations().filter(locale__language_code=components[0]).first()
+            if root is None:
+                return None
+        try:
+            page, _args, _kwargs = root.specific.route(request, components[1:])
+        except Http404:
+            return None
+        return page if queryset.filter(pk=page.pk).exists() else None
+
+    def get_object(self):
+        """The page (of its own type) with the rows its fields read: a query for the page's
+        type, one for the page itself, one for each relation its fields show."""
+        if not hasattr(self, "_cached_object"):
+            queryset = self.filter_queryset(super().get_queryset())
+            lookup = self.kwargs[self.lookup_url_kwarg or self.lookup_field]
+            page = get_object_or_404(queryset, pk=lookup)
+            model = page.specific_class
+            if model is None or isinstance(page, model):
+                self._cached_object = page.specific
+            else:
+                self._cached_object = get_object_or_404(with_rows_to_read(model._default_manager), pk=page.pk)
+        return self._cached_object
 
     @property
     def known_query_parameters(self):

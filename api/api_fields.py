@@ -7,10 +7,14 @@ A field of ours says what its JSON looks like with ``openapi_schema()`` (built w
 
 from rest_framework import serializers
 
+from django.utils import translation
+
 from wagtail.api.utils import get_full_url
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
 
 from api.openapi import ANY, IMAGE, INTEGER, LANGUAGE, PAGE_SUMMARY, STREAM, STRING, array, nullable, obj
+from api.public import public_tree, related_rows
 
 # The renditions every image comes with in the API.
 IMAGE_RENDITIONS = {"thumbnail": "fill-400x300", "medium": "max-1200x800", "large": "max-2400x1600"}
@@ -68,6 +72,20 @@ def page_summary(page, locale=None):
     }
 
 
+def localised_summaries(pages, locale=None):
+    """:func:`page_summary` of each page the public may see, in ``locale`` where it has a live
+    translation there: one query for all the translations, none for the checks."""
+    tree = public_tree()
+    pages = [page for page in pages if tree.is_public(page)]
+    keys = [page.translation_key for page in pages if locale is not None and page.locale_id != locale.pk]
+    translated = {}
+    if keys:
+        for translation in Page.objects.filter(translation_key__in=keys, locale=locale, live=True):
+            if tree.is_public(translation):
+                translated[translation.translation_key] = translation
+    return [page_summary(translated.get(page.translation_key, page)) for page in pages]
+
+
 class RelatedPagesField(ReadOnlyAPIField):
     """Live, public pages of a relation (a queryset, a list, or an orderable with ``attribute``).
 
@@ -82,13 +100,12 @@ class RelatedPagesField(ReadOnlyAPIField):
         super().__init__(**kwargs)
 
     def to_representation(self, value):
-        items = value.all() if hasattr(value, "all") else value
+        if hasattr(value, "all"):
+            items = related_rows(value, self.page_attribute) if self.page_attribute else related_rows(value)
+        else:
+            items = value
         pages = [getattr(item, self.page_attribute) if self.page_attribute else item for item in items]
-        return [
-            page_summary(page, self.locale)
-            for page in pages
-            if page is not None and page.live and not page.get_view_restrictions().exists()
-        ]
+        return localised_summaries([page for page in pages if page is not None], self.locale)
 
 
 class RelatedPageField(RelatedPagesField):
@@ -146,19 +163,41 @@ class TranslationsField(ReadOnlyAPIField):
         super().__init__(**kwargs)
 
     def to_representation(self, page):
-        request = self.context.get("request")
-        translations = (
-            page.get_translations().live().public().select_related("locale").order_by("locale__language_code")
-        )
+        translations = self._translations_of(page)
         return [
             {
                 "locale": translation.locale.language_code,
                 "id": translation.pk,
                 "title": translation.title,
-                "url": translation.get_url(request),
+                "url": translation.get_url(),
             }
-            for translation in translations
+            for translation in translations.get(page.translation_key, ())
+            if translation.pk != page.pk
         ]
+
+    def _translations_of(self, page):
+        """``{translation_key: [live, public pages]}`` for the page, or for every page of the
+        listing it is part of: one query for the whole listing."""
+        listing = getattr(getattr(self.parent, "parent", None), "instance", None)
+        pages = getattr(listing, "_result_cache", listing) if listing is not None else None
+        if not isinstance(pages, list) or page not in pages:
+            pages = [page]
+        memo = getattr(self, "_memo", None)
+        if memo is not None and memo[0] is pages:
+            return memo[1]
+        tree = public_tree()
+        found = {}
+        rows = (
+            Page.objects.filter(translation_key__in={item.translation_key for item in pages})
+            .live()
+            .select_related("locale")
+            .order_by("locale__language_code")
+        )
+        for row in rows:
+            if tree.is_public(row):
+                found.setdefault(row.translation_key, []).append(row)
+        self._memo = (pages, found)
+        return found
 
 
 class LocalisedStreamField(ReadOnlyAPIField):
@@ -173,3 +212,21 @@ class LocalisedStreamField(ReadOnlyAPIField):
 
     def to_representation(self, value):
         return value.stream_block.get_api_representation(value, {**self.context, "locale": self.locale})
+
+
+class ChoiceLabelField(ReadOnlyAPIField):
+    """The label of a choice in the language of the page, e.g. "Arrest and detention" for ``arrest_and_detention``."""
+
+    def __init__(self, choices, **kwargs):
+        self.labels = dict(choices.choices)
+        super().__init__(**kwargs)
+
+    def openapi_schema(self):
+        return nullable(STRING)
+
+    def to_representation(self, value):
+        label = self.labels.get(value)
+        if label is None:
+            return None
+        with translation.override(self.language):
+            return str(label)

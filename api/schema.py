@@ -107,6 +107,10 @@ WAGTAIL_FIELDS = [
         nullable(obj({"id": INTEGER, "meta": {"type": "object"}, "title": STRING}, required=["id"])),
     ),
     _wagtail_field(
+        "api.api.PublicParentField",
+        nullable(obj({"id": INTEGER, "meta": {"type": "object"}, "title": STRING}, required=["id"])),
+    ),
+    _wagtail_field(
         "wagtail.api.v2.serializers.PageAliasOfField",
         nullable(obj({"id": INTEGER, "meta": {"type": "object"}}, required=["id"])),
     ),

@@ -2,8 +2,10 @@
 
 from django.conf import settings
 
+from api import versions
 from api.api_fields import ReadOnlyAPIField, image_representation
 from api.openapi import IMAGE, INTEGER, STRING, URL, array, nullable, obj
+from api.public import related_rows
 from programmes.embeds import UnsupportedVideoURL, parse_video_url
 
 
@@ -18,10 +20,22 @@ class ProgrammeKindField(ReadOnlyAPIField):
         return nullable(obj({"id": INTEGER, "slug": STRING, "name": STRING, "description": STRING}))
 
     def to_representation(self, kind):
-        shown = kind
+        name, description = kind.name, kind.description
         if kind.locale_id != self.locale.pk:
-            shown = kind.get_translation_or_none(self.locale) or kind
-        return {"id": kind.pk, "slug": kind.slug, "name": shown.name, "description": shown.description}
+            name, description = _kinds(self.locale.pk).get(kind.translation_key, (name, description))
+        return {"id": kind.pk, "slug": kind.slug, "name": name, "description": description}
+
+
+def _kinds(locale_pk):
+    """``{translation_key: (name, description)}`` of the programme kinds in a locale, read once per
+    change of content."""
+    from programmes.models import ProgrammeKind
+
+    def read():
+        rows = ProgrammeKind.objects.filter(locale_id=locale_pk)
+        return {row.translation_key: (row.name, row.description) for row in rows}
+
+    return versions.cached([versions.CONTENT], "programme-kinds", (locale_pk,), read)
 
 
 class PartnersField(ReadOnlyAPIField):
@@ -33,7 +47,7 @@ class PartnersField(ReadOnlyAPIField):
     def to_representation(self, partners):
         return [
             {"name": partner.name, "url": partner.url, "logo": image_representation(partner.logo)}
-            for partner in partners.all().select_related("logo")
+            for partner in related_rows(partners, "logo")
         ]
 
 
@@ -110,7 +124,7 @@ class SubtitlesField(ReadOnlyAPIField):
                 "label": labels.get(subtitle.language, subtitle.language),
                 "url": self.full_url(subtitle.file.url),
             }
-            for subtitle in subtitles.all().select_related("file")
+            for subtitle in related_rows(subtitles, "file")
         ]
 
 

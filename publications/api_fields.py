@@ -2,6 +2,7 @@
 
 from api.api_fields import ReadOnlyAPIField
 from api.openapi import DATETIME, INTEGER, LANGUAGE, STRING, URL, array, nullable, obj
+from api.public import related_rows
 
 
 class PublicationFilesField(ReadOnlyAPIField):
@@ -31,7 +32,7 @@ class PublicationFilesField(ReadOnlyAPIField):
         )
 
     def to_representation(self, files):
-        files = list(files.all().select_related("document"))
+        files = related_rows(files, "document")
         if self.languages_only:
             return list(dict.fromkeys(file.language for file in files))
         return [

@@ -7,8 +7,11 @@ labels come in the reader's language from ``Labels``, falling back to English un
 
 from collections import defaultdict
 
+from django.db.models import Value
+
 from api.api_fields import ReadOnlyAPIField
 from api.openapi import DATE, INTEGER, STRING, array, nullable, obj
+from api.public import related_rows
 from upr.labels import Labels, label_schema
 from upr.models import Recommendation, Response
 
@@ -41,23 +44,32 @@ RECOMMENDATION_FIELDS = (
 
 
 def _relation_ids(recommendation_ids):
-    """{relation: {recommendation_id: [target ids]}} in three queries, whatever the page size."""
-    result = {}
-    for relation in RELATIONS:
+    """{relation: {recommendation_id: [target ids]}} in one query (the link tables, one after the
+    other), whatever the page size."""
+    result = {relation: defaultdict(list) for relation in RELATIONS}
+    if not recommendation_ids:
+        return result
+    parts = []
+    for number, relation in enumerate(RELATIONS):
         through, column = Recommendation.link_table(relation)
-        by_recommendation = defaultdict(list)
-        for recommendation_id, target_id in (
+        parts.append(
             through.objects.filter(recommendation_id__in=recommendation_ids)
-            .order_by("pk")
-            .values_list("recommendation_id", column)
-        ):
-            by_recommendation[recommendation_id].append(target_id)
-        result[relation] = by_recommendation
+            .annotate(relation=Value(number))
+            .values_list("relation", "pk", "recommendation_id", column)
+            .order_by()
+        )
+    names = list(RELATIONS)
+    for number, _pk, recommendation_id, target_id in sorted(parts[0].union(*parts[1:], all=True)):
+        result[names[number]][recommendation_id].append(target_id)
     return result
 
 
 def _translations(recommendations, language_code):
-    keys = [recommendation.translation_key for recommendation in recommendations]
+    """``{translation_key: text}`` of the translations in ``language_code`` of the recommendations
+    written in another language (none to read when all are in the reader's language)."""
+    keys = [r.translation_key for r in recommendations if r.language != language_code]
+    if not keys:
+        return {}
     return dict(
         Recommendation.objects.filter(
             translation_key__in=keys, locale__language_code=language_code
@@ -70,11 +82,13 @@ def _labelled(table, ids):
     return [table[pk] for pk in ids if pk in table]
 
 
-def serialize_recommendations(recommendations, labels, language_code, detail_url):
-    """Serialise original recommendations, with their text in ``language_code`` where translated."""
+def serialize_recommendations(recommendations, labels, language_code, detail_url, translated=None):
+    """Serialise original recommendations, with their text in ``language_code`` where translated
+    (``translated``: ``{translation_key: text}`` when the caller has read it already)."""
     recommendations = list(recommendations)
     relations = _relation_ids([recommendation.pk for recommendation in recommendations])
-    translated = _translations(recommendations, language_code)
+    if translated is None:
+        translated = _translations(recommendations, language_code)
     items = []
     for recommendation in recommendations:
         text = translated.get(recommendation.translation_key)
@@ -168,7 +182,7 @@ class RecommendationSummaryField(ReadOnlyAPIField):
     )
 
     def to_representation(self, value):
-        recommendations = value.all().select_related("state_under_review", "session").order_by("pk")
+        recommendations = sorted(related_rows(value, "state_under_review", "session"), key=lambda row: row.pk)
         return [
             {
                 "id": recommendation.pk,

@@ -9,11 +9,11 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from api.api_fields import RelatedPagesField
+from api.api_fields import ChoiceLabelField, RelatedPagesField
 from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
 from home.models import BasePage
-from legal_aid.api_fields import ChoiceLabelField, FAQsField, RequestFormField
+from legal_aid.api_fields import FAQsField, RequestFormField
 from legal_aid.blocks import FAQStreamBlock
 from upr.api_fields import VocabularyField
 from upr.models import source_rows
@@ -161,6 +161,7 @@ class LegalInformationPage(BasePage):
         APIField("faqs", serializer=FAQsField()),
         APIField("related_pages", serializer=RelatedPagesField(attribute="page")),
     ]
+    api_related_rows = {"related_pages": ("page",)}
     api_filters = [
         APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
         APIFilter("topic", "topic"),

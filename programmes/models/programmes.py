@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from api.api_fields import ImageField, RelatedPagesField
 from api.filters import APIFilter
+from api.public import public_tree
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, IndexPage
 from programmes.api_fields import ContactField, PartnersField, ProgrammeKindField
@@ -144,6 +145,12 @@ class ProgrammePage(BasePage):
         APIField("related_recommendations", serializer=RecommendationSummaryField()),
         APIField("training_videos", serializer=RelatedPagesField()),
     ]
+    # What the API fields read of each related row (api/public.py).
+    api_related_rows = {
+        "partners": ("logo",),
+        "related_pages": ("page",),
+        "related_recommendations": ("state_under_review", "session"),
+    }
     api_filters = [
         APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
         APIFilter("theme", "themes__slug"),
@@ -183,15 +190,16 @@ class ProgrammePage(BasePage):
 
         videos = (
             TrainingVideoPage.objects.live()
-            .public()
             .filter(programme__translation_key=self.translation_key)
             .order_by("-first_published_at", "pk")
         )
         # A video and its translations all point to the programme: keep one of
         # each; RelatedPagesField then gives it in the programme's locale.
+        tree = public_tree()
         by_video = {}
         for video in videos:
-            by_video.setdefault(video.translation_key, video)
+            if tree.is_public(video):
+                by_video.setdefault(video.translation_key, video)
         return list(by_video.values())
 
 

@@ -141,6 +141,7 @@ class TrainingVideoPage(BasePage):
         APIField("programme", serializer=RelatedPageField()),
         APIField("thumbnail", serializer=ImageField()),
     ]
+    api_related_rows = {"subtitles": ("file",)}
     api_filters = [
         APIFilter("theme", "topic__slug"),
         APIFilter("language", "language"),

@@ -13,7 +13,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from api.api_fields import ImageField
+from api.api_fields import ChoiceLabelField, ImageField
 from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, IndexPage
@@ -107,6 +107,9 @@ class PublicationPage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("publication_type"),
+        APIField(
+            "publication_type_label", serializer=ChoiceLabelField(PublicationType, source="publication_type")
+        ),
         APIField("publication_date"),
         APIField("summary"),
         APIField("body"),
@@ -120,6 +123,13 @@ class PublicationPage(BasePage):
         APIField("session", serializer=SessionField()),
         APIField("recommendations", serializer=RecommendationSummaryField()),
     ]
+    # What the API fields read of each related row (api/public.py).
+    api_related_rows = {
+        "files": ("document__cover",),
+        "session": ("cycle",),
+        "recommendations": ("state_under_review", "session"),
+        "cover_image": (),
+    }
     api_filters = [
         APIFilter("country", "countries__iso3", kind=APIFilter.CODE),
         APIFilter("theme", "themes__slug"),
