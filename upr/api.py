@@ -2,7 +2,9 @@
 
 from rest_framework.response import Response as APIResponse
 
-from django.db.models.functions import Coalesce
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, IntegerField, OuterRef
+from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -16,13 +18,22 @@ from api import versions
 from api.api import ListingAPIViewSet
 from api.contract import APIContractMixin, only_fields, request_language, selected_fields
 from api.openapi import extend_schema_actions
+from api.public import public_tree
 from upr import api_schema
 from upr.api_fields import RECOMMENDATION_FIELDS, serialize_recommendations
 from upr.export import csv_response, xlsx_response
 from upr.facets import FACETS, cached, facets, stats
 from upr.filters import FILTERS, RecommendationQuery
 from upr.labels import Labels
-from upr.models import Cluster, Country, ImplementationPlan, Recommendation, RegionalGroup, Session
+from upr.models import (
+    Assessment,
+    Cluster,
+    Country,
+    ImplementationPlan,
+    Recommendation,
+    RegionalGroup,
+    Session,
+)
 
 ORDERINGS = {
     "number": ("number", "pk"),
@@ -141,12 +152,35 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
         return names
 
     def detail_view(self, request, pk):
-        recommendation = get_object_or_404(self.get_queryset(), pk=pk)
+        """One recommendation with its follow-up: whether it has assessments, plans, clusters or
+        pages that cite it is read with the row, so that only those it has cost a query."""
+        reference = _citing_pages(Cast(OuterRef("pk"), CharField()))
+        queryset = (
+            self.get_queryset()
+            .select_related("source_document")
+            .annotate(
+                has_assessments=Exists(Assessment.objects.filter(recommendation=OuterRef("pk"))),
+                has_plans=Exists(ImplementationPlan.objects.filter(recommendation=OuterRef("pk"))),
+                has_clusters=Exists(
+                    Cluster.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
+                ),
+                is_cited=Exists(reference),
+            )
+        )
+        recommendation = get_object_or_404(queryset, pk=pk)
         language = request_language(request)
         fields = selected_fields(request, self.detail_fields)
         labels = Labels.for_language(language)
+        texts = dict(
+            Recommendation.objects.filter(translation_key=recommendation.translation_key).values_list(
+                "locale__language_code", "text"
+            )
+        )
+        translated = {recommendation.translation_key: texts[language]} if language in texts else {}
         with translation.override(language):
-            (item,) = serialize_recommendations([recommendation], labels, language, self._detail_url)
+            (item,) = serialize_recommendations(
+                [recommendation], labels, language, self._detail_url, translated=translated
+            )
             item["assessments"] = [
                 {
                     "status": assessment.status,
@@ -156,25 +190,35 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
                     "comments": assessment.comments,
                     "document": _document(assessment.document, request),
                 }
-                for assessment in recommendation.assessments.select_related("document")
+                for assessment in (
+                    recommendation.assessments.select_related("document")
+                    if recommendation.has_assessments
+                    else ()
+                )
             ]
             item["implementation_plans"] = [
                 _plan(plan, language)
-                for plan in recommendation.plans.filter(locale__language_code=recommendation.language)
+                for plan in (
+                    recommendation.plans.filter(locale__language_code=recommendation.language)
+                    if recommendation.has_plans
+                    else ()
+                )
             ]
             item["clusters"] = [
                 _localised(cluster, language, ("name", "description"))
-                for cluster in Cluster.objects.filter(
-                    recommendations=recommendation, locale__language_code=recommendation.language
+                for cluster in (
+                    Cluster.objects.filter(
+                        recommendations=recommendation, locale__language_code=recommendation.language
+                    ).select_related("locale")
+                    if recommendation.has_clusters
+                    else ()
                 )
             ]
             item["source_document"] = _document(recommendation.source_document, request)
-            item["publications"] = _referencing_pages(recommendation, language)
-            item["translations"] = sorted(
-                Recommendation.objects.filter(translation_key=recommendation.translation_key).values_list(
-                    "locale__language_code", flat=True
-                )
+            item["publications"] = (
+                _referencing_pages(recommendation, language) if recommendation.is_cited else []
             )
+            item["translations"] = sorted(texts)
         return APIResponse(only_fields(item, fields))
 
     def stats_view(self, request):
@@ -240,28 +284,35 @@ def _plan(plan: ImplementationPlan, language):
     return data
 
 
+def _citing_pages(recommendation_pk):
+    """The reference-index rows of the pages that link to this recommendation."""
+    return ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(Recommendation),
+        to_object_id=recommendation_pk,
+        base_content_type=ContentType.objects.get_for_model(Page),
+    )
+
+
 def _referencing_pages(recommendation, language):
-    """Live pages that link to this recommendation (publications that assess it, programmes…)."""
-    references = ReferenceIndex.get_references_to(recommendation).group_by_source_object()
-    pages = []
-    for source, _references in references:
-        if isinstance(source, Page) and source.live:
-            page = source.specific
-            translated = (
-                page.get_translations(inclusive=True)
-                .filter(locale__language_code=language, live=True)
-                .first()
-            )
-            page = (translated or page).specific
-            pages.append(
-                {
-                    "id": page.pk,
-                    "title": page.title,
-                    "type": page.specific_class._meta.label,
-                    "url": page.full_url,
-                }
-            )
-    return pages
+    """Live, public pages that link to this recommendation (publications that assess it,
+    programmes…), each in the reader's language where it is translated: one query."""
+    citing = _citing_pages(str(recommendation.pk)).annotate(page_id=Cast("object_id", IntegerField()))
+    keys = Page.objects.filter(pk__in=citing.values("page_id")).values("translation_key")
+    candidates = (
+        Page.objects.filter(translation_key__in=keys, live=True).select_related("locale").order_by("pk")
+    )
+    tree = public_tree()
+    by_key = {}
+    for page in candidates:
+        if not tree.is_public(page):
+            continue
+        chosen = by_key.get(page.translation_key)
+        if chosen is None or page.locale.language_code == language:
+            by_key[page.translation_key] = page
+    return [
+        {"id": page.pk, "title": page.title, "type": page.specific_class._meta.label, "url": page.full_url}
+        for page in by_key.values()
+    ]
 
 
 class VocabularyAPIViewSet(ListingAPIViewSet):
