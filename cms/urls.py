@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from api.api import APIIndexView
 from cms.api import api_router
+from home.sitemaps import SiteSitemap
 
 # The API answers its errors with its own error body; the site with HTML pages.
 handler404 = "api.contract.page_not_found"
@@ -25,7 +26,7 @@ urlpatterns = [
     path("api/schema/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/schema/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("feeds/", include("publications.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": SiteSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:

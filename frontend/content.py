@@ -1,8 +1,9 @@
 """The site's pages as the API describes them: found by their path, their translations, the menu.
 
-Paths on the public site are the CMS's page paths (``/fr/news/…``). The API's ``pages/find/``
-does not resolve a language prefix, so a page is found by its slug in its language, then
-checked against the whole path.
+Paths on the public site are the CMS's page paths (``/fr/news/…``). A page is found by its slug
+in its language, then checked against the whole path: the API's ``pages/find/`` answers with a
+redirect to the CMS's public address (``WAGTAILAPI_BASE_URL``), which need not be the address
+this site reaches the CMS at (``CMS_API_URL``).
 """
 
 from urllib.parse import urlsplit

@@ -6,7 +6,6 @@ from rest_framework import serializers
 
 from django.conf import settings
 from django.core.validators import ProhibitNullCharactersValidator
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _lazy
 
 from api.api_fields import ReadOnlyAPIField, page_summary
@@ -28,24 +27,6 @@ class FAQsField(ReadOnlyAPIField):
             for child in stream
             if child.block_type == "faq"
         ]
-
-
-class ChoiceLabelField(ReadOnlyAPIField):
-    """The label of a choice in the language of the page, e.g. "Arrest and detention" for ``arrest_and_detention``."""
-
-    def __init__(self, choices, **kwargs):
-        self.labels = dict(choices.choices)
-        super().__init__(**kwargs)
-
-    def openapi_schema(self):
-        return nullable(STRING)
-
-    def to_representation(self, value):
-        label = self.labels.get(value)
-        if label is None:
-            return None
-        with translation.override(self.language):
-            return str(label)
 
 
 class RequestFormField(ReadOnlyAPIField):

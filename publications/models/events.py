@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from api.api_fields import ImageField, RelatedPageField
+from api.api_fields import ChoiceLabelField, ImageField, RelatedPageField
 from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, IndexPage
@@ -162,6 +162,7 @@ class EventPage(BasePage):
     api_fields = [
         *BasePage.api_fields,
         APIField("event_type"),
+        APIField("event_type_label", serializer=ChoiceLabelField(EventType, source="event_type")),
         APIField("summary"),
         APIField("starts_at", serializer=LocalDateTimeField()),
         APIField("ends_at", serializer=LocalDateTimeField()),
