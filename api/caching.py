@@ -150,13 +150,23 @@ def answer_without_the_view(request, names=DEFAULT_VERSIONS):
         return None
     etag, last_modified = validators(request, names)
     request._api_validators = (etag, last_modified)
+    response = _not_modified(request, etag, last_modified)
+    return cache_control(response, request) if response is not None else None
+
+
+def _not_modified(request, etag, last_modified):
+    """The answer to a conditional request whose copy is current (a 304 with the validators, or a
+    412), else None."""
     response = get_conditional_response(request, etag=etag, last_modified=last_modified)
-    if response is not None:
-        if response.status_code == 304:
-            response.headers["ETag"] = etag
-            response.headers["Last-Modified"] = http_date(last_modified)
-        return cache_control(response, request)
-    return None
+    if response is not None and response.status_code == 304:
+        _with(response, etag, last_modified)
+    return response
+
+
+def _with(response, etag, last_modified):
+    response.headers["ETag"] = etag
+    response.headers["Last-Modified"] = http_date(last_modified)
+    return response
 
 
 def kept_answer(request):
@@ -175,11 +185,9 @@ def kept_answer(request):
     names, token, etag, last_modified, content_type, content = kept
     if token != versions.token_of(current, names):
         return None  # built before the content changed: never served again
-    response = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    response = _not_modified(request, etag, last_modified)
     if response is None:
-        response = HttpResponse(content, content_type=content_type)
-    response.headers["ETag"] = etag
-    response.headers["Last-Modified"] = http_date(last_modified)
+        response = _with(HttpResponse(content, content_type=content_type), etag, last_modified)
     return public(response)
 
 

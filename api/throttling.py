@@ -49,9 +49,10 @@ def from_trusted_server(request):
     return request.META.get("REMOTE_ADDR", "") in settings.API_THROTTLE_TRUSTED_IPS
 
 
-def pseudonym(value):
-    """An HMAC-SHA256 of ``value`` keyed with SECRET_KEY: counts a client without knowing who it is."""
-    key = hashlib.sha256(f"api.throttling:{settings.SECRET_KEY}".encode()).digest()
+def pseudonym(value, purpose="api.throttling"):
+    """An HMAC-SHA256 of ``value`` keyed with SECRET_KEY and a purpose: a stable pseudonym that cannot
+    be reversed (a client counted without knowing who it is), a different one for each purpose."""
+    key = hashlib.sha256(f"{purpose}:{settings.SECRET_KEY}".encode()).digest()
     return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
 
 

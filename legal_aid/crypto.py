@@ -5,8 +5,6 @@ of them, so a new key is put in front, ``manage.py rotate_legal_aid_keys``
 re-encrypts everything with it, and the old key can then be dropped.
 """
 
-import hashlib
-import hmac
 import json
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -14,6 +12,8 @@ from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.serializers.json import DjangoJSONEncoder
+
+from api.throttling import pseudonym
 
 __all__ = ["InvalidToken", "decrypt_bytes", "decrypt_json", "encrypt_bytes", "encrypt_json", "keyed_hash"]
 
@@ -49,5 +49,4 @@ def rotate(token: bytes) -> bytes:
 
 def keyed_hash(value: str, purpose: str) -> str:
     """An HMAC-SHA256 of ``value`` keyed with SECRET_KEY: a stable pseudonym that cannot be reversed."""
-    key = hashlib.sha256(f"legal_aid.{purpose}:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, value.encode(), hashlib.sha256).hexdigest()
+    return pseudonym(value, f"legal_aid.{purpose}")
