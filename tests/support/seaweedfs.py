@@ -19,6 +19,7 @@ from pathlib import Path
 
 import boto3
 from botocore.config import Config
+from botocore.exceptions import ClientError
 
 ACCESS_KEY = "cms-test-access-key"
 SECRET_KEY = "cms-test-secret-key"
@@ -124,14 +125,38 @@ class SeaweedFSProcess:
             "-s3.port.lance=0",
             f"-s3.config={config}",
         ]
-        log = (self.workdir / "weed.log").open("wb")
-        self.process = subprocess.Popen(
-            command, cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        self.command = command
         self.ports = [*ports.values(), *grpc_ports.values()]
         self.server = SeaweedFS(endpoint_url=f"http://127.0.0.1:{ports['s3']}")
+        self._spawn()
         self._wait_until_ready()
         return self.server
+
+    def _spawn(self):
+        log = (self.workdir / "weed.log").open("ab")
+        self.process = subprocess.Popen(
+            self.command, cwd=self.workdir, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def kill(self):
+        """SIGKILL the server, as a crash would: what it had written stays in its folder."""
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait(timeout=30)
+        self._remove_sockets()
+
+    def restart(self):
+        """Start the killed server again on the same folder and ports; back when it answers."""
+        self.kill()
+        self._spawn()
+        self._wait_until_ready()
+
+    def _remove_sockets(self):
+        # weed leaves its unix sockets behind in the temporary folder, and will not start again
+        # while they are there.
+        for port in getattr(self, "ports", []):
+            for socket_file in Path(tempfile.gettempdir()).glob(f"seaweedfs-*-{port}.sock"):
+                socket_file.unlink(missing_ok=True)
 
     def _wait_until_ready(self):
         client = self.server.client()
@@ -141,7 +166,14 @@ class SeaweedFSProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"SeaweedFS exited early; see {self.workdir / 'weed.log'}")
             try:
-                client.create_bucket(Bucket=probe)
+                try:
+                    client.create_bucket(Bucket=probe)
+                except ClientError as error:  # there from before a restart
+                    if error.response["Error"]["Code"] not in (
+                        "BucketAlreadyExists",
+                        "BucketAlreadyOwnedByYou",
+                    ):
+                        raise
                 client.put_object(Bucket=probe, Key="probe", Body=b"ok")
                 client.delete_object(Bucket=probe, Key="probe")
                 return
@@ -159,7 +191,4 @@ class SeaweedFSProcess:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=30)
         shutil.rmtree(self.workdir, ignore_errors=True)
-        # weed leaves its unix sockets behind in the temporary folder.
-        for port in getattr(self, "ports", []):
-            for socket_file in Path(tempfile.gettempdir()).glob(f"seaweedfs-*-{port}.sock"):
-                socket_file.unlink(missing_ok=True)
+        self._remove_sockets()
