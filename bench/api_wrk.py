@@ -28,6 +28,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from cryptography.fernet import Fernet
 from support import SERVER_URL, create_database, drop_database, migrate, setup_django
 
 BENCH = Path(__file__).resolve().parent
@@ -50,6 +51,8 @@ def server_environment(database_name, **extra):
         "PYTHONPATH": os.pathsep.join([str(BENCH.parent), str(BENCH)]),
         "DATABASE_URL": f"{SERVER_URL}/{database_name}",
         "SECRET_KEY": "bench-only",
+        # Production settings refuse to start without the legal-assistance keys; one for the run.
+        "LEGAL_AID_KEYS": os.environ.get("LEGAL_AID_KEYS") or Fernet.generate_key().decode(),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "TASKS_BACKEND": "immediate",
