@@ -41,10 +41,10 @@ PROBE_STATES = ("Afghanistan", "Rwanda", "Zimbabwe")
 KEY = "hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="  # a Fernet key for this throw-away site only
 
 TRUTH = """
-import json, sys
+import json
 from django.test import Client
 client = Client(HTTP_HOST="127.0.0.1")
-print(json.dumps({path: client.get(path).json()["meta"]["total_count"] for path in json.loads(sys.argv[1])}))
+print(json.dumps({path: client.get(path).json()["meta"]["total_count"] for path in PATHS}))
 """
 
 
@@ -213,7 +213,7 @@ def main():
                 raise RuntimeError(f"not done after {LIMIT_SECONDS} s (pending tasks: {pending(database)})")
 
         truth = json.loads(
-            manage(database, "shell", "--no-imports", "-c", TRUTH, json.dumps(paths)).splitlines()[-1]
+            manage(database, "shell", "--no-imports", "-c", f"PATHS = {paths!r}\n{TRUTH}").splitlines()[-1]
         )
         # One more poll after the queue drained: the answers as a reader gets them now.
         samples.append((time.perf_counter() - started, {path: total(base + path) for path in paths}))
