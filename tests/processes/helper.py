@@ -23,18 +23,6 @@ ANSWER = "ANSWER "
 HOST = "cms.example.org"
 
 
-def site():
-    """The site tree in three languages, with the indexes that the test publishes under."""
-    from locales.translation import ensure_locales
-    from publications.factories import NewsIndexPageFactory, PublicationIndexPageFactory
-    from tests.support.site_tree import ensure_base_tree
-
-    ensure_locales()
-    home = ensure_base_tree()
-    for factory in (PublicationIndexPageFactory, NewsIndexPageFactory):
-        factory(parent=home).save_revision().publish()
-
-
 def publish_publication(title, summary, pdf):
     """A publication with one PDF (uploaded to the site's storage), published; its page id."""
     from django.core.files.base import ContentFile

@@ -20,6 +20,7 @@ Needs PostgreSQL (the PostgreSQL pass): skipped on SQLite.
 
 import csv
 import json
+import os
 import re
 import subprocess
 import sys
@@ -91,7 +92,7 @@ def build_template(url):
     for arguments in (
         ["migrate", "--no-input"],
         ["load_upr_vocabularies"],
-        ["shell", "--no-imports", "-c", "from tests.processes.helper import site; site()"],
+        ["shell", "--no-imports", "-c", "from tests.processes.setup_site import site; site()"],
     ):
         subprocess.run(
             [sys.executable, "manage.py", *arguments],
@@ -195,7 +196,7 @@ class Readers(threading.Thread):
 def services(tmp_path_factory):
     """One database, SeaweedFS, no web process or worker yet (each test starts its own)."""
     digest = fingerprint(
-        "upr/reference", "upr/loading.py", "tests/processes/helper.py", "tests/support/site_tree.py"
+        "upr/reference", "upr/loading.py", "tests/processes/setup_site.py", "tests/support/site_tree.py"
     )
     step_done("start")
     name = template(server_url(), "cms_processes_template", digest, build_template)
@@ -300,6 +301,8 @@ def total(body):
 @pytest.fixture
 def redis_database():
     if not RedisDatabase.reachable():
+        if os.environ.get("CI"):
+            pytest.fail("Redis is not running at 127.0.0.1:6379 (or TEST_REDIS_URL) and CI is set")
         pytest.skip("Redis is not running at 127.0.0.1:6379 (or TEST_REDIS_URL)")
     database = RedisDatabase().claim()
     yield database
