@@ -108,6 +108,22 @@ def pending(database):
         ).fetchone()[0]
 
 
+def written(database):
+    """How many rows the worker wrote so far: Wagtail's index entries of recommendations, search entries."""
+    with psycopg.connect(f"{SERVER_URL}/{database}", autocommit=True) as connection:
+        return connection.execute(
+            """SELECT (SELECT count(*) FROM wagtailsearch_indexentry WHERE content_type_id =
+                         (SELECT id FROM django_content_type WHERE app_label = 'upr' AND model = 'recommendation')),
+                      (SELECT count(*) FROM search_searchentry WHERE kind = 'recommendation')"""
+        ).fetchone()
+
+
+def cpu_seconds(pid):
+    """User and system CPU seconds of a process so far (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def task_times(database):
     """Per task: how many, and the seconds the worker spent on them (started to finished)."""
     with psycopg.connect(f"{SERVER_URL}/{database}", autocommit=True) as connection:
@@ -190,7 +206,8 @@ def main():
             stderr=subprocess.PIPE,
             text=True,
         )
-        samples, imported_at, drained_at = [], None, None
+        worker_cpu = cpu_seconds(processes[1].pid)
+        samples, imported_at, drained_at, reached = [], None, None, {}
         while True:
             time.sleep(POLL_SECONDS)
             now = time.perf_counter() - started
@@ -205,9 +222,15 @@ def main():
             except requests.RequestException as error:
                 totals = {"error": repr(error)}
             samples.append((time.perf_counter() - started, totals))
+            for name, count in zip(
+                ("recommendations indexed", "search entries written"), written(database), strict=True
+            ):
+                if count >= 41_066 and name not in reached:
+                    reached[name] = time.perf_counter() - started
             if imported_at is not None and drained_at is None and pending(database) == 0:
                 drained_at = time.perf_counter() - started
                 print(f"queue drained at {drained_at:.1f} s")
+                worker_cpu = cpu_seconds(processes[1].pid) - worker_cpu
                 break
             if now > LIMIT_SECONDS:
                 raise RuntimeError(f"not done after {LIMIT_SECONDS} s (pending tasks: {pending(database)})")
@@ -230,7 +253,9 @@ def main():
             print(f"every row searchable at {searchable_at:.1f} s ({verdict} the {GOAL_SECONDS} s goal)")
         print("\nphases (s from the start of the command):")
         print(f"  import returned  {imported_at:8.1f}")
-        print(f"  queue drained    {drained_at:8.1f}")
+        for name, at in reached.items():
+            print(f"  {name:<24} {at:8.1f}")
+        print(f"  queue drained    {drained_at:8.1f}   (the worker's CPU meanwhile: {worker_cpu:.1f} s)")
         print(f"  searchable       {searchable_at if searchable_at is None else round(searchable_at, 1):>8}")
         print("\ntasks of the run (worker time, started to finished):")
         print(f"  {'task':<55} {'queue':<7} {'status':<11} {'n':>5} {'total s':>8} {'max s':>7}")
