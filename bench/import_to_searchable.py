@@ -252,11 +252,13 @@ def main():
             verdict = "under" if searchable_at < GOAL_SECONDS else "OVER"
             print(f"every row searchable at {searchable_at:.1f} s ({verdict} the {GOAL_SECONDS} s goal)")
         print("\nphases (s from the start of the command):")
-        print(f"  import returned  {imported_at:8.1f}")
+        print(f"  {'import returned':<24} {imported_at:8.1f}")
         for name, at in reached.items():
             print(f"  {name:<24} {at:8.1f}")
-        print(f"  queue drained    {drained_at:8.1f}   (the worker's CPU meanwhile: {worker_cpu:.1f} s)")
-        print(f"  searchable       {searchable_at if searchable_at is None else round(searchable_at, 1):>8}")
+        print(f"  {'queue drained':<24} {drained_at:8.1f}   (the worker's CPU meanwhile: {worker_cpu:.1f} s)")
+        print(
+            f"  {'searchable':<24} {searchable_at if searchable_at is None else round(searchable_at, 1):>8}"
+        )
         print("\ntasks of the run (worker time, started to finished):")
         print(f"  {'task':<55} {'queue':<7} {'status':<11} {'n':>5} {'total s':>8} {'max s':>7}")
         for path, queue, status, count, seconds, longest in task_times(database):
