@@ -1,10 +1,16 @@
-"""The servers of the fault run, each its own: PostgreSQL, SeaweedFS (behind a relay), gunicorn, workers, SMTP."""
+"""The servers of the fault run, each its own: PostgreSQL, SeaweedFS (behind a relay), gunicorn, workers, SMTP.
+
+Also the multi-process tests' (tests/processes): the database may be one of a server's
+(``postgres=``, e.g. :class:`tests.support.server_database.ServerDatabase`, already migrated with
+``migrate=False``), several gunicorn processes (``webs``), other workers and more settings.
+"""
 
 import json
 import subprocess
 import sys
 import time
 
+import psycopg
 import requests
 from cryptography.fernet import Fernet
 
@@ -18,16 +24,52 @@ BUCKET = "cms-faults"
 WORKERS = {"all": ["--queue-name=*"], "urgent": ["--queue-name=urgent"]}
 
 
+FAULTS_SITE = "from tests.faults.setup_site import main; main()"
+
+
 class Services:
-    def __init__(self, workdir):
+    def __init__(
+        self,
+        workdir,
+        *,
+        postgres=None,
+        migrate=True,
+        site=FAULTS_SITE,
+        webs=1,
+        web_workers=2,
+        workers=None,
+        environment=None,
+        ready_path=None,
+    ):
+        """``site``: Python run in ``manage.py shell`` once migrated (its output is kept as
+        ``site_output``; the fault run's prints the request form's page id, ``form_page``).
+        ``webs`` gunicorn processes of ``web_workers`` sync workers each; ``workers``: name ->
+        options of each ``db_worker``; ``environment``: more variables (or ``None`` to leave one
+        out); ``ready_path``: what a started gunicorn must answer with a 200."""
         self.workdir = workdir
-        self.postgres = PostgresCluster()
+        self.postgres = postgres or PostgresCluster()
+        self.migrate = migrate
+        self.site = site
+        self.web_ports = [free_port() for _ in range(webs)]
+        self.web_workers = web_workers
+        self.worker_options = dict(WORKERS if workers is None else workers)
+        self.extra_environment = dict(environment or {})
+        self.ready_path = ready_path
         self.seaweedfs = SeaweedFSProcess()
         self.smtp = SMTPSink()
-        self.web_port = free_port()
-        self.web = None
+        self.webs = []
         self.workers = {}
         self.s3 = None
+        self.site_output = ""
+        self.form_page = None
+
+    @property
+    def web_port(self):
+        return self.web_ports[0]
+
+    @property
+    def web(self):
+        return self.webs[0] if self.webs else None
 
     # Starting ----------------------------------------------------------------
 
@@ -64,12 +106,42 @@ class Services:
             BACKGROUND_RETRY_BACKOFF_SCALE="0.02",
             LOG_LEVEL="WARNING",
         )
-        self.manage("migrate", "--no-input", timeout=300)
-        self.form_page = int(self.shell("from tests.faults.setup_site import main; main()").strip())
-        self.start_web()
-        for name in WORKERS:
-            self.start_worker(name)
+        self.configure(**self.extra_environment)
+        if self.migrate:
+            self.manage("migrate", "--no-input", timeout=300)
+        if self.site:
+            self.site_output = self.shell(self.site)
+        if self.site == FAULTS_SITE:
+            self.form_page = int(self.site_output.strip())
+            self.ready_path = self.ready_path or f"/api/v2/legal-aid/forms/{self.form_page}/"
+        self.start_processes()
         return self
+
+    def configure(self, **variables):
+        """Set (or, with None, leave out) variables of the processes started from now on."""
+        for name, value in variables.items():
+            if value is None:
+                self.environment.pop(name, None)
+            else:
+                self.environment[name] = value
+
+    def run(self, *, webs, workers, web_workers=None, **variables):
+        """Stop the gunicorn processes and workers, and start ``webs`` gunicorn processes and
+        ``workers`` (name -> options) with these variables (None: left out)."""
+        self.stop_processes()
+        self.web_ports = [free_port() for _ in range(webs)]
+        self.web_workers = web_workers or self.web_workers
+        self.worker_options = dict(workers)
+        self.configure(**variables)
+        self.start_processes()
+
+    def start_processes(self):
+        """The gunicorn processes and the workers (again, after stop_processes())."""
+        self.webs = [None] * len(self.web_ports)
+        for index in range(len(self.web_ports)):
+            self.start_web(index)
+        for name in self.worker_options:
+            self.start_worker(name)
 
     def manage(self, *arguments, timeout=120):
         result = subprocess.run(
@@ -92,39 +164,49 @@ class Services:
     def _log(self, name):
         return (self.workdir / f"{name}.log").open("ab")
 
-    def start_web(self):
-        self.web = subprocess.Popen(
+    def start_web(self, index=0):
+        log = "web" if index == 0 else f"web-{index + 1}"
+        self.webs[index] = subprocess.Popen(
             [
                 sys.executable,
                 "-m",
                 "gunicorn",
                 "cms.wsgi",
-                "--workers=2",
-                f"--bind=127.0.0.1:{self.web_port}",
+                f"--workers={self.web_workers}",
+                f"--bind=127.0.0.1:{self.web_ports[index]}",
                 "--timeout=60",
                 "--graceful-timeout=5",
             ],
             cwd=REPO,
             env=self.environment,
-            stdout=self._log("web"),
+            stdout=self._log(log),
             stderr=subprocess.STDOUT,
         )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 90
         while True:
             try:
-                if requests.get(self.url(f"/api/v2/legal-aid/forms/{self.form_page}/"), timeout=30).ok:
+                if requests.get(self.url(self.ready_path or "/api/v2/", web=index), timeout=30).ok:
                     return
             except requests.RequestException:
                 pass
-            assert time.monotonic() < deadline, f"gunicorn did not start (see {self.workdir / 'web.log'})"
+            assert self.webs[index].poll() is None, f"gunicorn exited (see {self.workdir / log}.log)"
+            assert time.monotonic() < deadline, f"gunicorn did not start (see {self.workdir / log}.log)"
             time.sleep(0.3)
 
-    def url(self, path):
-        return f"http://127.0.0.1:{self.web_port}{path}"
+    def url(self, path, web=0):
+        return f"http://127.0.0.1:{self.web_ports[web]}{path}"
+
+    def pending_tasks(self):
+        """The tasks no worker has finished yet (READY or RUNNING), straight from the database."""
+        with psycopg.connect(self.postgres.url(), autocommit=True, connect_timeout=10) as connection:
+            return connection.execute(
+                "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
+            ).fetchone()[0]
 
     def start_worker(self, name):
+        options = self.worker_options[name]
         self.workers[name] = subprocess.Popen(
-            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval=0.2", *WORKERS[name]],
+            [sys.executable, "manage.py", "db_worker", "--no-reload", "--interval=0.2", *options],
             cwd=REPO,
             env=self.environment,
             stdout=self._log(f"worker-{name}"),
@@ -142,16 +224,23 @@ class Services:
 
     # Stopping ----------------------------------------------------------------
 
+    def stop_processes(self):
+        """Stop the gunicorn processes and the workers (all at once: they stop side by side)."""
+        processes = [process for process in [*self.webs, *self.workers.values()] if process]
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+        for process in processes:
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=15)
+        self.webs, self.workers = [], {}
+
     def stop(self):
         """Stop whatever was started, even if start() failed half-way."""
-        for process in [self.web, *self.workers.values()]:
-            if process and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(timeout=15)
+        self.stop_processes()
         if self.s3:
             self.s3.stop()
         self.smtp.stop()
