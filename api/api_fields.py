@@ -11,6 +11,7 @@ from django.utils import translation
 
 from wagtail.api.utils import get_full_url
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.images.views.serve import generate_image_url
 from wagtail.models import Page
 
 from api.openapi import ANY, IMAGE, INTEGER, LANGUAGE, PAGE_SUMMARY, STREAM, STRING, array, nullable, obj
@@ -118,19 +119,28 @@ class RelatedPageField(RelatedPagesField):
         return summaries[0] if summaries else None
 
 
-def image_representation(image):
-    """An image as the API gives it: id, title, alt text, credit and a few renditions."""
+def image_representation(image, request=None):
+    """An image as the API gives it: id, title, alt text, credit and a few renditions.
+
+    From a private bucket, a rendition's own URL is signed and soon expires: each is then given
+    at an address of the CMS that redirects to a freshly signed one (home/views.py)."""
     if image is None:
         return None
+    renditions = {
+        name: ImageRenditionField(spec).to_representation(image) for name, spec in IMAGE_RENDITIONS.items()
+    }
+    if getattr(image.file.storage, "querystring_auth", False):
+        for name, spec in IMAGE_RENDITIONS.items():
+            if "url" in renditions[name]:
+                url = generate_image_url(image, spec)
+                full_url = request.build_absolute_uri(url) if request is not None else get_full_url(None, url)
+                renditions[name] = {**renditions[name], "url": url, "full_url": full_url}
     return {
         "id": image.pk,
         "title": image.title,
         "alt": getattr(image, "alt_text", ""),
         "credit": getattr(image, "credit", ""),
-        "renditions": {
-            name: ImageRenditionField(spec).to_representation(image)
-            for name, spec in IMAGE_RENDITIONS.items()
-        },
+        "renditions": renditions,
     }
 
 
@@ -140,7 +150,7 @@ class ImageField(ReadOnlyAPIField):
     schema = nullable(IMAGE)
 
     def to_representation(self, image):
-        return image_representation(image)
+        return image_representation(image, self.context.get("request"))
 
 
 class TranslationsField(ReadOnlyAPIField):

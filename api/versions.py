@@ -85,7 +85,10 @@ def current(names):
                 rows[name] = _write(name)
         found.update(rows)
         if _shared_cache():
-            cache.set_many({_CACHE_PREFIX + name: rows[name] for name in missing}, None)
+            # ``add``, never ``set``: a change that committed since the rows were read has
+            # written its newer version there, which must not be put back to the older one.
+            for name in missing:
+                cache.add(_CACHE_PREFIX + name, rows[name], None)
     if memo is not None:
         memo.update(found)
     return {name: found[name] for name in names}

@@ -8,6 +8,8 @@ from frontend.views import errors, files, legal_aid, pages, recommendations, sea
 urlpatterns = [
     path("media/<path:path>", files.cms_file, {"prefix": "media"}),
     path("documents/<path:path>", files.cms_file, {"prefix": "documents"}),
+    # Images of a private bucket, at the CMS's addresses that redirect to a signed URL.
+    path("images/<path:path>", files.cms_file, {"prefix": "images"}),
     path("preview/", pages.preview, name="preview"),
     path("sitemap.xml", sitemap.sitemap, name="sitemap"),
 ]
@@ -21,7 +23,7 @@ urlpatterns += i18n_patterns(
     path("request-status/", legal_aid.request_status, name="request_status"),
     re_path(r"^(?P<path>.+)/calendar\.ics$", pages.event_calendar, name="event_calendar"),
     # Any other path is a page's; not the CMS's files (a 404 there is not redirected to /en/…).
-    re_path(r"^(?!(?:documents|media|static|preview)/)(?P<path>.*)$", pages.page_view, name="page"),
+    re_path(r"^(?!(?:documents|images|media|static|preview)/)(?P<path>.*)$", pages.page_view, name="page"),
 )
 
 handler400 = errors.bad_request

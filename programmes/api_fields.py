@@ -46,7 +46,11 @@ class PartnersField(ReadOnlyAPIField):
 
     def to_representation(self, partners):
         return [
-            {"name": partner.name, "url": partner.url, "logo": image_representation(partner.logo)}
+            {
+                "name": partner.name,
+                "url": partner.url,
+                "logo": image_representation(partner.logo, self.context.get("request")),
+            }
             for partner in related_rows(partners, "logo")
         ]
 

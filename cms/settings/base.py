@@ -179,6 +179,8 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+# How long a signed URL of the bucket lasts, in seconds.
+AWS_QUERYSTRING_EXPIRE = env.int("AWS_QUERYSTRING_EXPIRE", default=300)
 if AWS_STORAGE_BUCKET_NAME:
     # Every uploaded file goes to the bucket. Nothing is public-read:
     # documents are served through Wagtail's privacy check, which then
@@ -198,7 +200,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": "private",
             "file_overwrite": False,
             "querystring_auth": True,
-            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+            "querystring_expire": AWS_QUERYSTRING_EXPIRE,
         },
     }
     WAGTAILDOCS_SERVE_METHOD = "redirect"

@@ -285,3 +285,29 @@ def test_a_publication_pdf_is_stored_in_s3_and_served_back(
     redirect = client.get(file["download_url"].removeprefix("http://testserver"))
     assert redirect.status_code == 302
     assert requests.get(redirect["Location"], timeout=10).content == pdf
+
+
+@pytest.mark.s3
+def test_a_cover_from_a_private_bucket_is_given_at_an_address_that_does_not_expire(
+    client, sections, seaweedfs, s3_bucket, settings, django_capture_on_commit_callbacks
+):
+    import requests
+
+    settings.AWS_QUERYSTRING_EXPIRE = 300
+    with django_capture_on_commit_callbacks(execute=True):
+        document = pdf_document(shared_pdf("g2505828.pdf"), filename="addendum.pdf")
+    page = PublicationPageFactory(parent=sections["publications"])
+    PublicationFileFactory(page=page, document=document)
+    publish(page)
+
+    cover = client.get(reverse("wagtailapi:pages:detail", args=[page.pk])).json()["cover"]
+    thumbnail = cover["renditions"]["thumbnail"]
+    # Not the bucket's signed URL (minutes), but the CMS's, which any answer may keep.
+    assert thumbnail["url"].startswith("/images/") and "Amz" not in thumbnail["url"]
+    assert thumbnail["full_url"] == "http://testserver" + thumbnail["url"]
+    redirect = client.get(thumbnail["url"])
+    assert redirect.status_code == 302
+    assert "max-age=150" in redirect["Cache-Control"]
+    signed = requests.get(redirect["Location"], timeout=10)
+    assert signed.status_code == 200 and signed.content[:3] in (b"\xff\xd8\xff", b"\x89PN")
+    assert (signed.headers.get("Content-Length") or "1") != "0"
