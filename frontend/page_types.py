@@ -74,7 +74,9 @@ def publication(page, request):
         hits = []
         for item in data["items"]:
             if (item.get("page") or {}).get("id") == page["id"]:
-                hits.extend(item.get("documents") or [])
+                for document in item.get("documents") or []:
+                    for found in document.get("pages") or [document]:  # every page where the words are
+                        hits.append({**document, "page": found["page"], "excerpt": found["excerpt"]})
     return {"inside_query": query, "inside_hits": hits}
 
 

@@ -41,8 +41,15 @@ HIT = obj(
                     "title": STRING,
                     "language": LANGUAGE,
                     "url": STRING,
-                    "page": INTEGER,
+                    "page": {
+                        "type": "integer",
+                        "description": "The page of the PDF where the words are most.",
+                    },
                     "excerpt": STRING,
+                    "pages": {
+                        **array(obj({"page": INTEGER, "excerpt": STRING})),
+                        "description": "Every page of the PDF where the words are, in order (50 at most).",
+                    },
                 }
             )
         ),

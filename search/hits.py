@@ -88,30 +88,39 @@ def _document_hits(page_ids, search):
             readable.setdefault(file.document.text.pk, []).append(file)
     if not readable:
         return {}
-    best = _best_pages(readable, search.query)
-    texts = dict(
-        DocumentPage.objects.filter(pk__in=[page.pk for page in best.values()]).values_list("pk", "text")
-    )
+    matching = _matching_pages(readable, search.query)
+    shown = [page.pk for pages in matching.values() for page in pages]
+    texts = dict(DocumentPage.objects.filter(pk__in=shown).values_list("pk", "text"))
     stems = search.query.stems()
     hits = {}
-    for record_id, page in best.items():
+    for record_id, pages in matching.items():
+        best = max(pages, key=lambda page: (page.score, -page.number))
         for file in readable[record_id]:
-            record = file.document.text
+            language = file.document.text.language
             hits.setdefault(file.page_id, []).append(
                 {
                     "id": file.document.pk,
                     "title": file.document.title,
                     "language": file.language,
                     "url": file.document.url,
-                    "page": page.number,
-                    "excerpt": excerpt(texts[page.pk], stems, record.language),
+                    "page": best.number,
+                    "excerpt": excerpt(texts[best.pk], stems, language),
+                    "pages": [
+                        {"page": page.number, "excerpt": excerpt(texts[page.pk], stems, language)}
+                        for page in pages
+                    ],
                 }
             )
     return hits
 
 
-def _best_pages(document_text_ids, query):
-    """``{document text id: its page with most of the query's words}`` (the first such page).
+# The pages of one PDF given with their excerpts, at most.
+MATCHING_PAGES = 50
+
+
+def _matching_pages(document_text_ids, query):
+    """``{document text id: its pages that hold the query's words, in order}``, each with its
+    ``score`` (how many of the words); the best ones when there are more than MATCHING_PAGES.
 
     The documents already matched as a whole; which of their pages holds the words is read from
     the pages' stemmed words, as the index has them, in one query on any database.
@@ -130,7 +139,9 @@ def _best_pages(document_text_ids, query):
         .order_by("document_text_id", "-score", "number")
         .only("pk", "document_text_id", "number")
     )
-    best = {}
+    matching = {}
     for page in pages:
-        best.setdefault(page.document_text_id, page)
-    return best
+        kept = matching.setdefault(page.document_text_id, [])
+        if len(kept) < MATCHING_PAGES:
+            kept.append(page)
+    return {record_id: sorted(kept, key=lambda page: page.number) for record_id, kept in matching.items()}

@@ -66,7 +66,8 @@ def submit(services, number, rng):
 
 
 class Chaos(threading.Thread):
-    """Kills S3, the database or a worker at random moments, and brings it back a moment later."""
+    """Cuts the way to S3 or kills S3 itself, the database or a worker at random moments, and
+    brings it back a moment later."""
 
     def __init__(self, services, rng, stop):
         super().__init__(daemon=True)
@@ -78,11 +79,13 @@ class Chaos(threading.Thread):
     def run(self):
         try:
             while not self.stop.wait(self.rng.uniform(0.5, 3.0)) and sum(self.faults.values()) < MAX_FAULTS:
-                target = self.rng.choice(["s3", "database", "worker"])
+                target = self.rng.choice(["s3", "s3 crash", "database", "worker"])
                 self.faults[target] += 1
                 down = self.rng.uniform(0.2, 2.0)
-                if target == "s3":
+                if target == "s3":  # the network to S3 cut: every connection dropped
                     kill, restart = self.services.s3.kill, self.services.s3.restart
+                elif target == "s3 crash":  # SeaweedFS itself killed (SIGKILL), then started again
+                    kill, restart = self.services.seaweedfs.kill, self.services.seaweedfs.restart
                 elif target == "database":
                     kill, restart = self.services.postgres.kill, self.services.postgres.start
                 else:

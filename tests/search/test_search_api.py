@@ -140,6 +140,10 @@ def test_a_report_is_found_by_the_text_of_its_pdf_with_the_page(client, corpus):
     assert document["page"] in (11, 13, 14)
     assert "<mark>Botswana</mark>" in document["excerpt"]
     assert "<mark>Botswana</mark>" in data["items"][0]["excerpt"]
+    # Every page where the word is, in order, each with its excerpt ("search inside this report").
+    numbers = [page["page"] for page in document["pages"]]
+    assert numbers == sorted(numbers) and document["page"] in numbers and len(numbers) >= 2
+    assert all("<mark>Botswana</mark>" in page["excerpt"] for page in document["pages"])
 
 
 def test_english_words_match_by_their_stem(client, corpus):
