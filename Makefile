@@ -14,6 +14,10 @@ FRONTEND_PORT ?= 3000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 # CI starts from fresh test databases; a developer's run reuses them.
 PYTEST_ARGS ?= $(if $(CI),--create-db,)
+# Each pass is split over this many pytest-xdist workers (one database each, suffixed _gw0, _gw1…;
+# the public site's tests stay together on one); 0 runs it in one process.
+TEST_WORKERS ?= 2
+PYTEST_SPLIT := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 
 .PHONY: help chromium install install-dev setup run worker test lint format test-sqlite test-postgres test-faults messages clean
 
@@ -78,7 +82,7 @@ format: install-dev ## ruff: fix what can be fixed and format
 
 test-sqlite: install-dev ## The test suite on SQLite
 	@echo "== Test suite on SQLite"
-	@$(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	@$(BIN)/pytest $(PYTEST_SPLIT) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$status
 
 test-postgres: install-dev ## The test suite on PostgreSQL ($(TEST_POSTGRES_URL))
@@ -88,7 +92,7 @@ test-postgres: install-dev ## The test suite on PostgreSQL ($(TEST_POSTGRES_URL)
 		echo "WARNING: PostgreSQL is not reachable at $(TEST_POSTGRES_URL): the PostgreSQL pass was skipped."; exit 0; \
 	fi; \
 	echo "== Test suite on PostgreSQL"; \
-	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS); status=$$?; \
+	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_SPLIT) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$status
 
 test-faults: install-dev ## The fault run: its own PostgreSQL, S3, gunicorn and workers killed during 220 submissions (~2-3 min)
