@@ -17,7 +17,9 @@ from .support.site_tree import ensure_base_tree, ensure_upr_vocabularies
 
 
 def pytest_configure(config):
-    if config.getoption("reuse_db", False) and emptied(django_settings.DATABASES["default"], worker_id(config)):
+    if config.getoption("reuse_db", False) and emptied(
+        django_settings.DATABASES["default"], worker_id(config)
+    ):
         config.option.create_db = True
 
 
