@@ -14,9 +14,10 @@ FRONTEND_PORT ?= 3000
 TEST_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/cms
 # CI starts from fresh test databases; a developer's run reuses them.
 PYTEST_ARGS ?= $(if $(CI),--create-db,)
-# Each pass is split over this many pytest-xdist workers (one database each, suffixed _gw0, _gw1…;
-# the public site's tests stay together on one); 0 runs it in one process.
-TEST_WORKERS ?= 2
+# TEST_WORKERS=2 splits each pass over two pytest-xdist workers (one database each, suffixed _gw0,
+# _gw1…). Not yet the default: the public site's tests must stay together on one worker (their
+# xdist_group mark is not applied in time yet), or its package fixture is set up twice.
+TEST_WORKERS ?= 0
 PYTEST_SPLIT := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 
 .PHONY: help chromium install install-dev setup run worker test lint format test-sqlite test-postgres test-faults messages clean
