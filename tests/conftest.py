@@ -17,8 +17,15 @@ from .support.site_tree import ensure_base_tree, ensure_upr_vocabularies
 
 
 def pytest_configure(config):
-    if config.getoption("reuse_db", False) and emptied(django_settings.DATABASES["default"]):
+    if config.getoption("reuse_db", False) and emptied(
+        django_settings.DATABASES["default"], worker_id(config)
+    ):
         config.option.create_db = True
+
+
+def worker_id(config):
+    """The pytest-xdist worker this process is ("gw0", "gw1"…), None when the run is not split."""
+    return getattr(config, "workerinput", {}).get("workerid")
 
 
 def pytest_report_header(config):

@@ -23,11 +23,16 @@ LANGUAGES = ("en", "fr", "rw")
 
 def pytest_collection_modifyitems(items):
     """The package's tests marked as using the database, so that the test database is set up even
-    when they run alone (the ``cms`` fixture writes the demo there, and empties it afterwards)."""
+    when they run alone (the ``cms`` fixture writes the demo there, and empties it afterwards).
+
+    When pytest-xdist splits the run (``--dist loadgroup``), they all go to one worker, so that
+    the demo is loaded once and the servers started once.
+    """
     here = Path(__file__).parent
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.django_db)
+            item.add_marker(pytest.mark.xdist_group("frontend"))
 
 
 def restore_database():

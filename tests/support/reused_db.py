@@ -11,9 +11,14 @@ import sqlite3
 import psycopg
 
 
-def emptied(database):
-    """Whether the kept test database exists but holds none of the data the migrations create."""
+def emptied(database, worker=None):
+    """Whether the kept test database exists but holds none of the data the migrations create.
+
+    Each pytest-xdist worker has a database of its own, named with its id as pytest-django does.
+    """
     name = database["TEST"]["NAME"]
+    if worker:
+        name = f"{name}_{worker}"
     query = "SELECT COUNT(*) FROM auth_group"
     if database["ENGINE"] == "django.db.backends.sqlite3":
         try:
