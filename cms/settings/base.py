@@ -106,10 +106,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(): whether this session passed the second factor.
     "django_otp.middleware.OTPMiddleware",
-    # An admin session ends when idle or too old; an unverified one reaches only the second-factor pages.
+    "django.contrib.messages.middleware.MessageMiddleware",
+    # A session ends when idle or too old; an unverified one reaches only the second-factor pages.
     "accounts.middleware.SessionLimitsMiddleware",
     "accounts.middleware.SecondFactorMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy on every answer; Permissions-Policy beside it.
     "csp.middleware.CSPMiddleware",
