@@ -28,6 +28,9 @@ OPEN_URL_NAMES = {
     "wagtailadmin_password_reset_done",
     "wagtailadmin_password_reset_confirm",
     "wagtailadmin_password_reset_complete",
+    # What those pages load: the icons and the admin's translations.
+    "wagtailadmin_sprite",
+    "wagtailadmin_javascript_catalog",
 }
 VERIFY_URL_NAME = "accounts_verify"
 # And, only to one who has no factor yet, the enrolment.
