@@ -2,6 +2,7 @@
 
 import time
 
+from csp.middleware import CSPMiddleware
 from django_otp import user_has_device
 
 from django.conf import settings
@@ -135,3 +136,21 @@ class PermissionsPolicyMiddleware:
         if settings.PERMISSIONS_POLICY:
             response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's policy (CONTENT_SECURITY_POLICY) everywhere; in Wagtail's admin, inline scripts too.
+
+    Wagtail 8's admin still writes some scripts inline (the date and date-time pickers of its forms,
+    among others), with field ids in them, so no fixed hash allows them: the admin needs
+    'unsafe-inline' for scripts. The API, its documentation pages and every other answer keep
+    scripts from this origin only.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if request.path.startswith(_admin_prefix()) and not report_only:
+            update = dict(parts.update or {})
+            update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
+            parts.update = update
+        return parts

@@ -95,7 +95,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every answer, redirects included.
-    "csp.middleware.CSPMiddleware",
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
     "accounts.middleware.PermissionsPolicyMiddleware",
     # Before anything that may answer (CommonMiddleware's redirects): CORS headers on every API answer.
     "corsheaders.middleware.CorsMiddleware",
@@ -555,6 +555,9 @@ OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=WAGTAIL_SITE_NAME)
 # How many recovery codes a person is given (each works once).
 TWO_FACTOR_RECOVERY_CODES = 10
 
+# No avatars from gravatar.com: staff e-mail addresses (hashed) are not sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
 # Admin sessions: they end after this many minutes without a request, and this many hours after the
 # sign-in whatever happens; the Legal team's (and superusers') sooner.
 SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
@@ -567,7 +570,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # Content-Security-Policy (django-csp) on every answer of the CMS: the admin, the API, its
-# documentation pages. Scripts from this origin only, never inline; Wagtail's admin sets style
+# documentation pages. Scripts from this origin only, never inline (but in Wagtail's admin, which
+# still writes some inline: accounts.middleware.ContentSecurityPolicyMiddleware); Wagtail's admin sets style
 # attributes, so styles may be inline (style-src 'unsafe-inline' only). Images of the storage's own
 # address when it is not this one; frames of this origin (previews), the public site (headless
 # previews) and the video embeds editors paste.

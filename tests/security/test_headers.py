@@ -15,7 +15,6 @@ def directives(response):
 @pytest.mark.parametrize(
     "url",
     [
-        "/admin/login/",  # the admin
         "/api/v2/pages/?locale=en",  # the API (JSON)
         "/api/v2/no-such-endpoint/",  # an API error
         "/api/schema/",  # the OpenAPI description
@@ -35,6 +34,15 @@ def test_every_kind_of_answer_has_both_policies(client, site, url):
     assert policy["base-uri"] == ["'self'"]
     assert "camera=()" in response.headers["Permissions-Policy"]
     assert "geolocation=()" in response.headers["Permissions-Policy"]
+
+
+def test_the_admin_allows_the_inline_scripts_of_wagtails_widgets_and_nothing_foreign(client):
+    response = client.get("/admin/login/")
+    policy = directives(response)
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert "'unsafe-eval'" not in response.headers["Content-Security-Policy"]
+    assert policy["object-src"] == ["'none'"]
+    assert "camera=()" in response.headers["Permissions-Policy"]
 
 
 def test_the_api_documentation_has_no_inline_script(client, site):
