@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "locales",
     "background",
     "users",
+    "accounts",
     "api",
     "home",
     "upr",
@@ -77,6 +78,11 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "django_tasks",
     "django_tasks_db",
+    # Sign-in protection: lockouts (axes), second factors (django-otp)
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -88,6 +94,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy and Permissions-Policy on every answer, redirects included.
+    "accounts.middleware.ContentSecurityPolicyMiddleware",
+    "accounts.middleware.PermissionsPolicyMiddleware",
     # Before anything that may answer (CommonMiddleware's redirects): CORS headers on every API answer.
     "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -98,9 +107,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A session ends when idle or too old; an unverified one reaches only the second-factor pages.
+    "accounts.middleware.SessionLimitsMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -142,6 +158,12 @@ if DATABASE_IS_POSTGRESQL:
     INSTALLED_APPS.append("django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Axes first: it refuses a locked-out account or address before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "accounts.backends.LockoutBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -505,6 +527,95 @@ LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024
 # Backups (manage.py backup_cms): object names the database keeps in plain text columns, besides
 # its file fields, that must be in every backup.
 BACKUP_OBJECT_NAME_FIELDS = ["legal_aid.LegalAidAttachment.object_name"]
+
+# Staff accounts -----------------------------------------------------------
+# Sign-in lockouts (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one account, or from
+# one address, that account or address is refused for AXES_COOLOFF_MINUTES (an administrator may
+# unlock it earlier under Settings > Sign-in lockouts). Addresses are REMOTE_ADDR: behind a proxy,
+# make sure it is the client's.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=30)
+AXES_COOLOFF_TIME = AXES_COOLOFF_MINUTES / 60  # hours
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either locks: per account and per address
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+AXES_ENABLE_ADMIN = False  # no Django admin here: lockouts are shown in Wagtail's
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "otp_token"]
+
+# Second factor (django-otp: TOTP apps, and recovery codes). Whom it is required for:
+# "privileged" (superusers and the Legal team), "all" (everyone who signs in to the admin), or "none"
+# (offered to everyone, required for no one). Production requires it for the privileged by default;
+# a laptop (make run, the tests) offers it only, so that the printed demo login works at once.
+TWO_FACTOR_REQUIRED = env.str(
+    "TWO_FACTOR_REQUIRED",
+    default="none",
+    validate=lambda value: value in ("none", "privileged", "all"),
+)
+# The issuer name an authenticator app shows beside the account.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=WAGTAIL_SITE_NAME)
+# How many recovery codes a person is given (each works once).
+TWO_FACTOR_RECOVERY_CODES = 10
+
+# No avatars from gravatar.com: staff e-mail addresses (hashed) are not sent to a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Admin sessions: they end after this many minutes without a request, and this many hours after the
+# sign-in whatever happens; the Legal team's (and superusers') sooner.
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=30)
+SESSION_MAX_HOURS = env.float("SESSION_MAX_HOURS", default=10)
+SESSION_IDLE_MINUTES_PRIVILEGED = env.int("SESSION_IDLE_MINUTES_PRIVILEGED", default=15)
+SESSION_MAX_HOURS_PRIVILEGED = env.float("SESSION_MAX_HOURS_PRIVILEGED", default=8)
+# The cookie itself never outlives the longest session.
+SESSION_COOKIE_AGE = int(max(SESSION_MAX_HOURS, SESSION_MAX_HOURS_PRIVILEGED) * 3600)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp) on every answer of the CMS: the admin, the API, its
+# documentation pages. Scripts from this origin only, never inline (but in Wagtail's admin, which
+# still writes some inline: accounts.middleware.ContentSecurityPolicyMiddleware); Wagtail's admin sets style
+# attributes, so styles may be inline (style-src 'unsafe-inline' only). Images of the storage's own
+# address when it is not this one; frames of this origin (previews), the public site (headless
+# previews) and the video embeds editors paste.
+_csp_extra_origins = [
+    origin
+    for origin in (
+        env.str("AWS_S3_CUSTOM_DOMAIN", default=""),
+        env.str("AWS_S3_ENDPOINT_URL", default=""),
+    )
+    if origin
+]
+_csp_extra_origins = [origin if "://" in origin else f"https://{origin}" for origin in _csp_extra_origins]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", *_csp_extra_origins],
+        "media-src": ["'self'", "blob:", *_csp_extra_origins],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "frame-src": [
+            "'self'",
+            *([PUBLIC_SITE_URL] if PUBLIC_SITE_URL else []),
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "worker-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# Browser features no page of the CMS uses, refused for every page and frame.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), hid=(), magnetometer=(), microphone=(), "
+    "midi=(), payment=(), picture-in-picture=(), publickey-credentials-get=(self), "
+    "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()"
+)
 
 LOGGING = {
     "version": 1,

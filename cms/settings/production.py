@@ -38,3 +38,10 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 # Wagtail allows its own preview frames itself.
 X_FRAME_OPTIONS = "DENY"
+
+# Superusers and the Legal team must sign in with a second factor (set "all" for everyone).
+TWO_FACTOR_REQUIRED = env.str(
+    "TWO_FACTOR_REQUIRED",
+    default="privileged",
+    validate=lambda value: value in ("none", "privileged", "all"),
+)

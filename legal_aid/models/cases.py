@@ -163,7 +163,7 @@ class AppendOnlyQuerySet(models.QuerySet):
 
 
 class AuditEntry(models.Model):
-    """Who viewed, downloaded or exported what, and when. Written by the code, never changed or deleted.
+    """Who viewed, downloaded or exported what, who signed in or changed a factor, and when. Never changed or deleted.
 
     The case is named by its reference (not a foreign key), so the log
     outlives the cases that retention deletes.
@@ -179,6 +179,18 @@ class AuditEntry(models.Model):
         EDIT = "edit", _("Edited a case")
         PURGE = "purge", _("Deleted by retention")
         ROTATE = "rotate", _("Re-encrypted with a new key")
+        # Staff accounts (the accounts app)
+        LOGIN = "login", _("Signed in")
+        LOGIN_FAILED = "login_failed", _("Failed sign-in")
+        LOCKOUT = "lockout", _("Locked out")
+        UNLOCK = "unlock", _("Lockout lifted")
+        FACTOR_OK = "factor_ok", _("Second factor accepted")
+        FACTOR_FAILED = "factor_failed", _("Second factor refused")
+        FACTOR_ADDED = "factor_added", _("Second factor added")
+        FACTOR_REMOVED = "factor_removed", _("Second factor removed")
+        FACTOR_RESET = "factor_reset", _("Second factors reset by an administrator")
+        CODES_NEW = "codes_new", _("New recovery codes")
+        PASSWORD = "password", _("Password changed")
 
     at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     user = models.ForeignKey(
