@@ -66,3 +66,18 @@ class APIErrorMiddleware:
         if isinstance(exception, api_client.APIError):
             return errors.bad_request(request, message=exception.message)
         return None
+
+
+class PermissionsPolicyMiddleware:
+    """``Permissions-Policy`` (FRONTEND_PERMISSIONS_POLICY) on every page: the browser features no
+    page of the site uses are refused to it and to every frame (the videos keep full screen and
+    playback)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.FRONTEND_PERMISSIONS_POLICY:
+            response.headers.setdefault("Permissions-Policy", settings.FRONTEND_PERMISSIONS_POLICY)
+        return response

@@ -60,9 +60,16 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "frontend.middleware.PermissionsPolicyMiddleware",
     "frontend.middleware.ThrottleMiddleware",
     "frontend.middleware.APIErrorMiddleware",
 ]
+
+# Browser features no page of the site uses (a video keeps full screen, playback and its keys).
+FRONTEND_PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), hid=(), "
+    "magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=(), xr-spatial-tracking=()"
+)
 
 ROOT_URLCONF = "frontend.urls"
 WSGI_APPLICATION = "frontend.wsgi.application"

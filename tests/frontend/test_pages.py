@@ -54,6 +54,7 @@ def test_every_page_renders_with_its_translations_as_alternates(cms, public_site
         assert re.search(r"<h1>[^<]+</h1>", html), path
         assert "default-src 'self'" in response.headers["Content-Security-Policy"]
         assert "'unsafe-inline'" not in response.headers["Content-Security-Policy"]
+        assert "camera=()" in response.headers["Permissions-Policy"]
         assert "<script>" not in html and " style=" not in html
         links = parse(html)
         assert links.alternates[language] == public_site + path
