@@ -22,17 +22,18 @@ class ProgrammeKindField(ReadOnlyAPIField):
     def to_representation(self, kind):
         name, description = kind.name, kind.description
         if kind.locale_id != self.locale.pk:
-            name, description = _kinds(self.locale.pk).get(kind.translation_key, (name, description))
+            name, description = _kinds(type(kind), self.locale.pk).get(
+                kind.translation_key, (name, description)
+            )
         return {"id": kind.pk, "slug": kind.slug, "name": name, "description": description}
 
 
-def _kinds(locale_pk):
+def _kinds(model, locale_pk):
     """``{translation_key: (name, description)}`` of the programme kinds in a locale, read once per
     change of content."""
-    from programmes.models import ProgrammeKind
 
     def read():
-        rows = ProgrammeKind.objects.filter(locale_id=locale_pk)
+        rows = model.objects.filter(locale_id=locale_pk)
         return {row.translation_key: (row.name, row.description) for row in rows}
 
     return versions.cached([versions.CONTENT], "programme-kinds", (locale_pk,), read)

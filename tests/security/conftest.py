@@ -3,13 +3,13 @@ import pytest
 from legal_aid.team import ensure_legal_team
 from users.factories import UserFactory
 
+from .helpers import editors_group
+
 
 @pytest.fixture
 def editor(db):
-    from django.contrib.auth.models import Group
-
     user = UserFactory(username="editor")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(editors_group())
     return user
 
 

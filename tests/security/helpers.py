@@ -21,3 +21,15 @@ def sign_in(client, username, password=PASSWORD, **extra):
     return client.post(
         "/admin/login/", {"username": username, "password": password, "next": "/admin/"}, **extra
     )
+
+
+def editors_group():
+    """Wagtail's Editors group, made again with its admin access if a transactional test emptied
+    the database before."""
+    from django.contrib.auth.models import Group, Permission
+
+    group, _created = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    return group

@@ -8,12 +8,11 @@ import pytest
 from django_otp.oath import totp
 from playwright.sync_api import expect
 
-from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 
 from accounts.middleware import LAST_SEEN
 
-from .helpers import PASSWORD
+from .helpers import PASSWORD, editors_group
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -59,7 +58,7 @@ def test_enrolment_work_under_csp_and_a_recovery_code(
     live_server, watched, lawyer, home_pages, factors_required
 ):
     page, base = watched, live_server.url
-    lawyer.groups.add(Group.objects.get(name="Editors"))  # who also edits pages
+    lawyer.groups.add(editors_group())  # who also edits pages
     sign_in(page, base, "lawyer")
     page.wait_for_url(f"{base}/admin/account/two-step/set-up/**")
     assert page.locator("[data-qr-code] svg").first.is_visible()
