@@ -24,12 +24,26 @@ def sign_in(client, username, password=PASSWORD, **extra):
 
 
 def editors_group():
-    """Wagtail's Editors group, made again with its admin access if a transactional test emptied
-    the database before."""
+    """Wagtail's Editors group with what its migrations give it (admin access, pages from the root,
+    images and documents of the root collection), made again if an earlier test took it away."""
     from django.contrib.auth.models import Group, Permission
 
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    def permission(app_label, codename):
+        return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
     group, _created = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
+    group.permissions.add(permission("wagtailadmin", "access_admin"))
+    root = Page.get_first_root_node()
+    for codename in ("add_page", "change_page", "publish_page"):
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=root, permission=permission("wagtailcore", codename)
+        )
+    collection = Collection.get_first_root_node()
+    for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+        for action in ("add", "change", "choose"):
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission(app_label, f"{action}_{model}")
+            )
     return group
