@@ -30,6 +30,10 @@ def editors_group():
 
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+    from tests.support.site_tree import ensure_base_tree
+
+    ensure_base_tree()  # the root page and collection, if a transactional test emptied the tables
+
     def permission(app_label, codename):
         return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
