@@ -31,8 +31,6 @@ pytestmark = pytest.mark.faults
 SUBMISSIONS = 220
 CLIENTS = 4
 MAX_FAULTS = 40
-# SeaweedFS crashed and started again, at most: the rest of the faults are quicker to recover from.
-MAX_S3_CRASHES = 2
 RUN_LIMIT_SECONDS = 240
 DRAIN_LIMIT_SECONDS = 150
 
@@ -68,8 +66,7 @@ def submit(services, number, rng):
 
 
 class Chaos(threading.Thread):
-    """Cuts the way to S3 or kills S3 itself, the database or a worker at random moments, and
-    brings it back a moment later."""
+    """Kills S3, the database or a worker at random moments, and brings it back a moment later."""
 
     def __init__(self, services, rng, stop):
         super().__init__(daemon=True)
@@ -81,16 +78,11 @@ class Chaos(threading.Thread):
     def run(self):
         try:
             while not self.stop.wait(self.rng.uniform(0.5, 3.0)) and sum(self.faults.values()) < MAX_FAULTS:
-                targets = ["s3", "database", "worker"]
-                if self.faults["s3 crash"] < MAX_S3_CRASHES:  # each takes SeaweedFS ~10-20 s to come back
-                    targets.append("s3 crash")
-                target = self.rng.choice(targets)
+                target = self.rng.choice(["s3", "database", "worker"])
                 self.faults[target] += 1
                 down = self.rng.uniform(0.2, 2.0)
-                if target == "s3":  # the network to S3 cut: every connection dropped
+                if target == "s3":
                     kill, restart = self.services.s3.kill, self.services.s3.restart
-                elif target == "s3 crash":  # SeaweedFS itself killed (SIGKILL), then started again
-                    kill, restart = self.services.seaweedfs.kill, self.services.seaweedfs.restart
                 elif target == "database":
                     kill, restart = self.services.postgres.kill, self.services.postgres.start
                 else:
