@@ -494,7 +494,11 @@ SPECTACULAR_SETTINGS = {
     ],
     "GET_MOCK_REQUEST": "cms.openapi.mock_request",
     # The content languages, wherever a field takes one (locale, language, preferred_language…).
-    "ENUM_NAME_OVERRIDES": {"LanguageEnum": [code for code, _name in WAGTAIL_CONTENT_LANGUAGES]},
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": [code for code, _name in WAGTAIL_CONTENT_LANGUAGES],
+        # The words a multipart request may give a checkbox (consent, acknowledgement) for true or false.
+        "CheckboxAnswerEnum": "legal_aid.api_fields.CHECKBOX_WORDS",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": False,
     # The public API needs no authentication.
     "AUTHENTICATION_WHITELIST": [],
@@ -510,8 +514,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # requests and their attachments are encrypted with the first and read with
 # any. dev.py and test.py provide one; production.py refuses to start without.
 LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[])
-# Who is told (by email, reference only) that a request arrived.
+# Who is told (by email, a link to the admin only) that a request arrived.
 LEGAL_AID_NOTIFY_EMAILS = env.list("LEGAL_AID_NOTIFY_EMAILS", default=[])
+# The sender of the acknowledgement a requester may ask for: an address that names neither the
+# organisation's legal work nor its purpose (the requester's mailbox may be read by others).
+LEGAL_AID_ACKNOWLEDGEMENT_FROM_EMAIL = env.str(
+    "LEGAL_AID_ACKNOWLEDGEMENT_FROM_EMAIL", default=DEFAULT_FROM_EMAIL
+)
 # Closed cases older than this are deleted by `manage.py purge_legal_aid_requests`.
 LEGAL_AID_RETENTION_DAYS = env.int("LEGAL_AID_RETENTION_DAYS", default=365)
 # Objects under legal-aid/ that no case refers to are deleted by the sweeper once this old.
