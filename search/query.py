@@ -147,3 +147,17 @@ def counts_of(queryset, names):
         for facet, value, number in rows:
             counts[tags[facet]][value] += number
     return counts
+
+
+def recommendation_matches(text, limit):
+    """The primary keys of the original recommendations whose text (in any language, translations
+    included) or state matches every word of ``text``: how the recommendations' listing finds them
+    (``upr.filters.register_text_search``), on the same index and with the same stems as search."""
+    query = Query(text, ["en", "fr", "rw"])
+    entries = SearchEntry.objects.filter(kind=Kind.RECOMMENDATION)
+    if not query:
+        return entries.none().values_list("object_id", flat=True)
+    results = entries.search(query.search_query(), operator="and", order_by_relevance=False)
+    if hasattr(results, "get_queryset"):  # the database backends: a subquery
+        return results.get_queryset().order_by().values_list("object_id", flat=True)
+    return [entry.object_id for entry in results[:limit]]  # Elasticsearch: the hits
