@@ -12,7 +12,7 @@ from django.db.models import Exists, OuterRef, Q
 from wagtail.api.v2.utils import BadRequestError
 
 from api import versions
-from api.parameters import is_whole_number
+from api.parameters import MAX_QUERY_WORDS, is_whole_number, query_error
 from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
 
 NOT_ASSESSED = "not_assessed"
@@ -149,14 +149,16 @@ class RecommendationQuery:
 
     def __init__(self, params):
         self.filters = {name: FILTERS[name].parse(params[name]) for name in FILTERS if name in params}
+        if error := query_error(params.get("q", "")):
+            raise BadRequestError(error)
         self.query = self.text_of(params)
         self._matches = None
 
     @staticmethod
     def text_of(params):
         """Words only: the database backends' query syntaxes (FTS5, tsquery) must not see quotes,
-        operators or control characters a reader (or a robot) typed."""
-        return " ".join(_NOT_A_WORD.sub(" ", params.get("q", "")).split())
+        operators or control characters a reader (or a robot) typed; its first MAX_QUERY_WORDS."""
+        return " ".join(_NOT_A_WORD.sub(" ", params.get("q", "")).split()[:MAX_QUERY_WORDS])
 
     @property
     def versions(self):
