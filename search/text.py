@@ -11,12 +11,15 @@ French. Kinyarwanda has no stemmer; its words are only folded.
 
 import functools
 import html
+import itertools
 import re
 import unicodedata
 
 import snowballstemmer
 
 from wagtail.search.query import And, Or, Phrase, PlainText
+
+from api.parameters import MAX_QUERY_WORDS
 
 STEMMERS = {"en": "english", "fr": "french"}
 
@@ -74,14 +77,20 @@ def _elided(word, language):
 
 class Query:
     """What a reader typed, parsed once: its words and "quoted phrases", stemmed in each language
-    the content may be in."""
+    the content may be in; the first ``MAX_QUERY_WORDS`` words (those of the phrases included)."""
 
     def __init__(self, text, languages):
         self.text = text.strip()
         self.languages = list(dict.fromkeys(languages))
-        self.phrases = [words(phrase) for phrase in PHRASE.findall(self.text)]
-        self.phrases = [phrase for phrase in self.phrases if phrase]
-        self.words = [word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word)]
+        budget = MAX_QUERY_WORDS
+        self.phrases = []
+        for phrase in PHRASE.findall(self.text):
+            phrase = words(phrase)[:budget]
+            budget -= len(phrase)
+            if phrase:
+                self.phrases.append(phrase)
+        found = (word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word))
+        self.words = list(itertools.islice(found, max(budget, 0)))
 
     def __bool__(self):
         return bool(self.words or self.phrases)
