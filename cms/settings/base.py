@@ -510,6 +510,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # requests and their attachments are encrypted with the first and read with
 # any. dev.py and test.py provide one; production.py refuses to start without.
 LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[])
+# The key of the audit log's seals (HMAC-SHA256 chaining each entry to the one before). A fixed key
+# for a laptop and the tests; production.py refuses to start without one of its own.
+AUDIT_LOG_KEY = env.str("AUDIT_LOG_KEY", default="dev-only-audit-log-key")
 # Who is told (by email, reference only) that a request arrived.
 LEGAL_AID_NOTIFY_EMAILS = env.list("LEGAL_AID_NOTIFY_EMAILS", default=[])
 # Closed cases older than this are deleted by `manage.py purge_legal_aid_requests`.
