@@ -214,3 +214,15 @@ def test_redis_url_shares_the_cache_and_the_content_versions_through_redis():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "True"]
+
+
+def test_server_errors_go_to_the_admins_named_in_the_environment():
+    loaded = load_settings(
+        "cms.settings.base",
+        ["ADMINS", "SERVER_EMAIL"],
+        ADMINS="Operations <ops@example.org>, duty@example.org",
+        SERVER_EMAIL="cms@example.org",
+    )
+    assert loaded["ADMINS"] == [["Operations", "ops@example.org"], ["duty@example.org", "duty@example.org"]]
+    assert loaded["SERVER_EMAIL"] == "cms@example.org"
+    assert load_settings("cms.settings.base", ["ADMINS"])["ADMINS"] == []
