@@ -169,7 +169,7 @@ def test_the_screen_is_for_those_who_may_read_the_audit_log(client, entries, leg
     assert url in menu
 
 
-def test_verification_reads_the_log_a_chunk_at_a_time(entries, monkeypatch, django_assert_max_num_queries):
+def test_verification_reads_the_log_a_chunk_at_a_time(entries, monkeypatch):
     monkeypatch.setattr(audit_chain, "CHUNK", 2)
     chunks = []
     original = AuditEntry.objects.none().iterator.__func__
