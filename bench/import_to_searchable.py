@@ -65,6 +65,7 @@ def environment(database, **extra):
         "ALLOWED_HOSTS": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "false",
         "LEGAL_AID_KEYS": KEY,
+        "AUDIT_LOG_KEY": "bench-only-audit-log-key",
         "TASKS_BACKEND": "database",
         # Every answer computed by its view: a poll never reads a kept answer.
         "API_CACHE_SERVER_SECONDS": "0",

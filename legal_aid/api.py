@@ -26,7 +26,9 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.db import DatabaseError
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from wagtail.models import Locale
 
@@ -151,6 +153,7 @@ def too_large(message=None):
     )
 
 
+@sensitive_variables()
 def read_body(request):
     """(values, files) of a JSON or multipart request."""
     request = getattr(request, "_request", request)  # the body as it came, not REST framework's parsing
@@ -192,6 +195,7 @@ def read_body(request):
     )
 
 
+@sensitive_variables()
 def form_data(page, values):
     """The answers as the Django form reads them, with type errors for values of the wrong JSON type."""
     data, errors = {}, {}
@@ -328,6 +332,8 @@ class LegalAidAPIViewSet(viewsets.ViewSet):
     def throttle_scope(self):
         return self.throttle_scopes.get(getattr(self, "action", None))
 
+    # No field of a request (or of a status check) in any error report (legal_aid.error_reports).
+    @method_decorator(sensitive_post_parameters())
     def dispatch(self, request, *args, **kwargs):
         language = requested_language(request)
         self.language = language
@@ -391,6 +397,7 @@ class LegalAidAPIViewSet(viewsets.ViewSet):
             503: _error("The request could not be kept (storage unavailable); nothing was: try again."),
         },
     )
+    @sensitive_variables()
     def submit(self, request, page_id):
         page = form_page(request, page_id, self.language)
         values, files = read_body(request)

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from background import enqueue_on_commit
 from legal_aid import crypto
@@ -57,6 +58,7 @@ def new_secret():
     return secrets.token_urlsafe(24)
 
 
+@sensitive_variables()
 def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=True) -> Submitted:
     """Encrypt and store a request with its files; return the case and the one-time status secret.
 

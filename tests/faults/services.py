@@ -86,6 +86,7 @@ class Services:
             ALLOWED_HOSTS="127.0.0.1",
             SECURE_SSL_REDIRECT="false",
             LEGAL_AID_KEYS=Fernet.generate_key().decode(),
+            AUDIT_LOG_KEY="fault-run-audit-key",
             LEGAL_AID_NOTIFY_EMAILS="legal-team@example.org",
             LEGAL_AID_SUBMIT_RATE="100000/h",
             API_THROTTLE_BURST_RATE="100000/min",
