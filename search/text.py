@@ -6,7 +6,7 @@ Python, so that every backend (SQLite FTS5, PostgreSQL, Elasticsearch) matches
 and the excerpt shown with a hit marks exactly the words that matched.
 
 Stemmers are Snowball's (the ``snowballstemmer`` package): English and
-French. Kinyarwanda has no stemmer; its words are only folded.
+French. Kinyarwanda's words lose their noun-class prefix (search.kinyarwanda).
 """
 
 import functools
@@ -20,6 +20,7 @@ import snowballstemmer
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from api.parameters import MAX_QUERY_WORDS
+from search import kinyarwanda
 
 STEMMERS = {"en": "english", "fr": "french"}
 
@@ -55,6 +56,8 @@ def _stemmer(language):
 @functools.lru_cache(maxsize=200_000)
 def stem(word, language):
     """The form under which a folded ``word`` is indexed in ``language``."""
+    if (language or "").startswith("rw"):
+        return kinyarwanda.stem(word)
     stemmer = _stemmer(language)
     return stemmer.stemWord(word) if stemmer else word
 
