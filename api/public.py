@@ -2,8 +2,8 @@
 answer reads, fetched together.
 
 Wagtail checks the view restrictions and finds the site with queries on every request, and
-again for each related page; here both are read once after each change of content (they move
-the content version: api/versions.py) and the checks are made in Python on the pages' paths.
+again for each related page; here both are read once after each change of what pages show of
+each other (restrictions, sites, moves: the page summaries' version, api/page_versions.py) and the checks are made in Python on the pages' paths.
 Every restriction hides a page from the API, whoever asks: the API's answers are shared by
 every reader (and kept), so no answer may depend on a reader's session.
 """
@@ -34,7 +34,7 @@ def public_tree():
         paths = PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
         return PublicTree(tuple(sorted(paths)))
 
-    return versions.cached([versions.CONTENT], "public-tree", (), read)
+    return versions.cached([versions.SUMMARIES], "public-tree", (), read)
 
 
 def site_roots(request):
@@ -50,7 +50,7 @@ def site_roots(request):
         root = site.root_page
         return (root.path, *root.get_translations().values_list("path", flat=True))
 
-    return versions.cached([versions.CONTENT], "site-roots", where, read)
+    return versions.cached([versions.SUMMARIES], "site-roots", where, read)
 
 
 def public_pages(request, model=Page):
