@@ -9,6 +9,7 @@ every reader (and kept), so no answer may depend on a reader's session.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, Q
@@ -81,7 +82,22 @@ def rows_to_read(model):
     ``api_related_rows`` on the model names what a field reads of each related row, joined to
     it (``()``: the relation itself, for a field whose source is a property):
     ``{"files": ("document__cover",), "session": ("cycle",), "cover_image": ()}``.
+    The relations are worked out once per model; the prefetches' querysets are new each time.
     """
+    select, prefetch = _relations_to_read(model)
+    return select, tuple(
+        Prefetch(name, queryset=_rows(related_model, deeper)) for name, related_model, deeper in prefetch
+    )
+
+
+def _rows(related_model, deeper):
+    rows = related_model._default_manager.all()
+    return rows.select_related(*deeper) if deeper else rows
+
+
+@cache
+def _relations_to_read(model):
+    """``(select_related, ((name, related model, select_related of its rows), …))``."""
     deeper = getattr(model, "api_related_rows", {})
     select, prefetch = ["locale"], []
     names = [getattr(api_field, "name", api_field) for api_field in getattr(model, "api_fields", ())]
@@ -95,10 +111,7 @@ def rows_to_read(model):
         if (field.many_to_one or field.one_to_one) and field.concrete:
             select.extend([name, *(f"{name}__{path}" for path in deeper.get(name, ()))])
         elif field.many_to_many or field.one_to_many:
-            rows = field.related_model._default_manager.all()
-            if deeper.get(name):
-                rows = rows.select_related(*deeper[name])
-            prefetch.append(Prefetch(name, queryset=rows))
+            prefetch.append((name, field.related_model, tuple(deeper.get(name, ()))))
     return tuple(dict.fromkeys(select)), tuple(prefetch)
 
 
