@@ -252,3 +252,31 @@ def test_a_page_never_changed_is_read_without_a_write_and_its_first_change_count
     with django_capture_on_commit_callbacks(execute=True):
         versions.bump(name)
     assert versions.current([name])[name] > before[name]
+
+
+def test_images_and_snippets_move_the_assets_version_and_a_page_part_its_page():
+    from home.models.images import CustomImage
+    from programmes.models import ProgrammeKind
+    from publications.models import PublicationFile
+
+    assert versions.ASSETS in versions.moved_by(CustomImage)
+    assert versions.ASSETS in versions.moved_by(ProgrammeKind)
+    # Pages and their parts move their own versions, not every page answer's.
+    assert versions.ASSETS not in versions.moved_by(NewsPage)
+    assert versions.ASSETS not in versions.moved_by(PublicationFile)
+
+
+def test_a_part_of_a_page_saved_on_its_own_empties_that_page_and_its_type_listings(
+    client, site, django_capture_on_commit_callbacks, _answers_kept
+):
+    from programmes.factories import ProgrammePartnerFactory
+
+    assert client.get(detail(site["programme"])).json()["partners"] == []
+    client.get(PAGES, PROGRAMMES)
+    client.get(PAGES, NEWS)
+    with django_capture_on_commit_callbacks(execute=True):
+        ProgrammePartnerFactory(page=site["programme"], name="Press union")
+    partners = client.get(detail(site["programme"])).json()["partners"]
+    assert [partner["name"] for partner in partners] == ["Press union"]
+    assert not kept(lambda: client.get(PAGES, PROGRAMMES), _answers_kept)[0]
+    assert kept(lambda: client.get(PAGES, NEWS), _answers_kept)[0]
