@@ -68,12 +68,15 @@ def is_page(model):
 
 @cache
 def owning_page_field(model):
-    """The field by which ``model``'s rows are part of a page (a ``ParentalKey`` to a page type),
-    or None."""
+    """The field by which ``model``'s rows are part of a page (a ``ParentalKey`` to a page type,
+    or the key to the page of a many-to-many's own table), or None."""
     if is_page(model) or "api_versions" in vars(model):
         return None
+    owner = model._meta.auto_created  # a many-to-many's table: the model whose relation it is
     for field in model._meta.concrete_fields:
-        if isinstance(field, ParentalKey) and is_page(field.related_model):
+        if not (field.many_to_one and is_page(field.related_model)):
+            continue
+        if isinstance(field, ParentalKey) or (owner and field.related_model is owner):
             return field
     return None
 
@@ -161,10 +164,11 @@ def _specific_class(page):
     return page.specific_class or type(page)
 
 
-def pages_changed(model, page_ids, summaries=False):
-    """Pages of ``model`` (or of types derived from it) changed through one of their parts."""
+def pages_changed(model, page_ids):
+    """Pages of ``model`` (or of types derived from it) changed through one of their parts (every
+    page's answers when which pages is not known)."""
     names = [versions.CONTENT, *_types_under(model), *(versions.page_version(pk) for pk in page_ids)]
-    if summaries or not page_ids:
+    if not page_ids:
         names.append(versions.SUMMARIES)
     versions.bump(*names)
 

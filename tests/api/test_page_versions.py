@@ -280,3 +280,20 @@ def test_a_part_of_a_page_saved_on_its_own_empties_that_page_and_its_type_listin
     assert [partner["name"] for partner in partners] == ["Press union"]
     assert not kept(lambda: client.get(PAGES, PROGRAMMES), _answers_kept)[0]
     assert kept(lambda: client.get(PAGES, NEWS), _answers_kept)[0]
+
+
+def test_a_theme_taken_off_a_news_item_reaches_its_answers_and_no_other_page(
+    client, site, django_capture_on_commit_callbacks, _answers_kept
+):
+    from upr.models import Theme
+
+    themes = list(Theme.objects.filter(locale__language_code="en").order_by("slug")[:2])
+    publish(site["news"], django_capture_on_commit_callbacks, themes=themes)
+    assert len(client.get(detail(site["news"])).json()["themes"]) == 2
+    programme = client.get(detail(site["programme"]))
+
+    publish(site["news"], django_capture_on_commit_callbacks, themes=themes[:1])
+
+    assert len(client.get(detail(site["news"])).json()["themes"]) == 1
+    is_kept, again = kept(lambda: client.get(detail(site["programme"])), _answers_kept)
+    assert is_kept and again.content == programme.content
