@@ -17,8 +17,6 @@ from publications.factories import NewsIndexPageFactory, NewsPageFactory
 from search import entries
 from search.indexing import index_entries
 from search.models import SearchEntry
-from tests.support.files import SHARED_DATA
-from upr.importers.service import import_recommendations
 from upr.models import Recommendation
 
 pytestmark = pytest.mark.django_db
@@ -28,13 +26,8 @@ SEARCH = reverse("wagtailapi:search:listing")
 
 
 @pytest.fixture
-def rwanda(upr_vocabularies, django_capture_on_commit_callbacks):
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        open(SHARED_DATA / "upr-info" / "rwanda.csv", "rb") as file,
-    ):
-        import_recommendations(file, filename="rwanda.csv")
-    return Recommendation.objects.originals().filter(state_code="RWA")
+def rwanda(rwanda_recommendations):
+    return rwanda_recommendations.filter(state_code="RWA")
 
 
 def index_rows():

@@ -8,8 +8,6 @@ import pytest
 from django.urls import reverse
 
 from api.parameters import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS
-from tests.support.files import SHARED_DATA
-from upr.importers.service import import_recommendations
 
 pytestmark = pytest.mark.django_db
 
@@ -18,12 +16,8 @@ LISTING = reverse("wagtailapi:recommendations:listing")
 
 
 @pytest.fixture
-def rwanda(upr_vocabularies, django_capture_on_commit_callbacks):
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        open(SHARED_DATA / "upr-info" / "rwanda.csv", "rb") as file,
-    ):
-        import_recommendations(file, filename="rwanda.csv")
+def rwanda(rwanda_recommendations):
+    return rwanda_recommendations
 
 
 def test_a_long_question_is_read_up_to_its_first_words(client, rwanda):
