@@ -69,6 +69,11 @@ def submit(services, number, rng):
         status = response.status_code
     except requests.RequestException as error:
         status = type(error).__name__
+    if status != 201:
+        # Refused, the client waits a moment before its next request, as a person would: an
+        # answer refused at once takes no time, so without the pause most requests would fall
+        # while a service is down, and too few would get through to check what was kept.
+        time.sleep(rng.uniform(0.5, 1.5))
     return {"token": token, "status": status, "files": sorted(hashlib.sha256(f).hexdigest() for f in files)}
 
 
