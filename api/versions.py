@@ -38,7 +38,10 @@ SUMMARIES = "page-summaries"
 RECOMMENDATIONS = "recommendations"
 VOCABULARIES = "vocabularies"
 SEARCH = "search"
-NAMES = (CONTENT, ASSETS, SUMMARIES, RECOMMENDATIONS, VOCABULARIES, SEARCH)
+# The search entries of recommendations only (a subset of SEARCH): what the recommendations' text
+# queries read, so that a page's new entry leaves them warm.
+RECOMMENDATION_SEARCH = "search:recommendations"
+NAMES = (CONTENT, ASSETS, SUMMARIES, RECOMMENDATIONS, VOCABULARIES, SEARCH, RECOMMENDATION_SEARCH)
 
 
 def page_version(page_id):

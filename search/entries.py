@@ -338,7 +338,14 @@ def _save_many(built):
 
 def _indexed(saved):
     index_entries([entry.pk for entry in saved])
-    versions.bump(versions.SEARCH)
+    versions.bump(*_versions_of(entry.kind for entry in saved))
+
+
+def _versions_of(kinds):
+    """What entries of these kinds changing moves: the search's answers, and the recommendations'
+    text queries when recommendations' entries are among them."""
+    recommendations = Kind.RECOMMENDATION in set(kinds)
+    return (versions.SEARCH, *((versions.RECOMMENDATION_SEARCH,) if recommendations else ()))
 
 
 def remove(model, object_ids):
@@ -347,9 +354,11 @@ def remove(model, object_ids):
         return
     content_type = ContentType.objects.get_for_model(model)
     # One by one: each delete takes the entry out of the search index too.
+    kinds = set()
     for entry in SearchEntry.objects.filter(content_type=content_type, object_id__in=list(object_ids)):
+        kinds.add(entry.kind)
         entry.delete()
-    versions.bump(versions.SEARCH)
+    versions.bump(*_versions_of(kinds))
 
 
 def rebuild(progress=None):
@@ -380,6 +389,7 @@ def rebuild(progress=None):
     )
     for entry in SearchEntry.objects.filter(pk__in=before - kept):
         entry.delete()
+    versions.bump(versions.SEARCH, versions.RECOMMENDATION_SEARCH)
     transaction.on_commit(analyze_entries)
     return written
 

@@ -79,8 +79,12 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
             return (versions.RECOMMENDATIONS, versions.VOCABULARIES, versions.CONTENT)
         request = getattr(self, "request", None)
         query = RecommendationQuery.text_of(request.GET) if request is not None else ""
-        # A text query is answered from the search entries: their version too.
-        return (versions.RECOMMENDATIONS, versions.VOCABULARIES, *((versions.SEARCH,) if query else ()))
+        # A text query is answered from the recommendations' search entries: their version too.
+        return (
+            versions.RECOMMENDATIONS,
+            versions.VOCABULARIES,
+            *((versions.RECOMMENDATION_SEARCH,) if query else ()),
+        )
 
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"q", "locale", "facets", "order", *FILTERS}

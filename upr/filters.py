@@ -163,8 +163,8 @@ class RecommendationQuery:
     @property
     def versions(self):
         """The versions, beyond the recommendations' own, that the answers depend on: a text query
-        is answered from the search entries, which follow the recommendations a moment later."""
-        return (versions.SEARCH,) if self.query else ()
+        is answered from their search entries, which follow the recommendations a moment later."""
+        return (versions.RECOMMENDATION_SEARCH,) if self.query else ()
 
     def key(self):
         """What identifies the set of recommendations this query selects, for caching."""
