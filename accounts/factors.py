@@ -16,7 +16,7 @@ from django.contrib.auth import update_session_auth_hash
 from django.db import transaction
 from django.utils.safestring import mark_safe
 
-from accounts import audit
+from accounts import audit, passkeys
 
 APP_NAME = "Authenticator app"
 CODES_NAME = "Recovery codes"
@@ -89,8 +89,8 @@ def remove_all(request):
 
 
 def reset_for(administrator, user):
-    """A superuser removes another person's factors: they enrol again at their next sign-in."""
-    _delete_devices(user)
+    """A superuser removes another person's factors (passkeys too): they enrol again at their next sign-in."""
+    _delete_all_devices(user)
     user.end_all_sessions()
     audit.record(administrator, audit.Action.FACTOR_RESET, f"account {user.get_username()}")
 
@@ -99,6 +99,12 @@ def _delete_devices(user):
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
+
+
+def _delete_all_devices(user):
+    with transaction.atomic():
+        _delete_devices(user)
+        passkeys.delete_all(user)
 
 
 def _end_other_sessions(request):

@@ -14,6 +14,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from accounts import passkeys
 from accounts.policy import factor_required, session_limits
 
 SIGNED_IN_AT = "accounts.signed_in_at"
@@ -36,6 +37,8 @@ OPEN_URL_NAMES = {
 VERIFY_URL_NAME = "accounts_verify"
 # And, only to one who has no factor yet, the enrolment.
 ENROL_URL_NAMES = {"accounts_enrol"}
+# Admin pages of ours, without inline scripts: they keep the strict policy (no 'unsafe-inline').
+STRICT_URL_NAMES = {VERIFY_URL_NAME, *ENROL_URL_NAMES}
 
 
 def _admin_prefix():
@@ -105,15 +108,16 @@ class SecondFactorMiddleware:
             return None
         if not request.path.startswith(_admin_prefix()):
             return None
-        name, _namespace = _url_name(request)
-        if name in OPEN_URL_NAMES:
+        name, namespace = _url_name(request)
+        passkey_api = namespace == passkeys.NAMESPACE
+        if name in OPEN_URL_NAMES or (passkey_api and name in passkeys.OPEN_URL_NAMES):
             return None
         if user_has_device(user):
-            if name == VERIFY_URL_NAME:
+            if name == VERIFY_URL_NAME or (passkey_api and name in passkeys.AUTHENTICATION_URL_NAMES):
                 return None
             return self._to(VERIFY_URL_NAME, request)
         if factor_required(user):
-            if name in ENROL_URL_NAMES:
+            if name in ENROL_URL_NAMES or (passkey_api and name in passkeys.REGISTRATION_URL_NAMES):
                 return None
             return self._to("accounts_enrol", request)
         return None
@@ -143,13 +147,18 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 
     Wagtail 8's admin still writes some scripts inline (the date and date-time pickers of its forms,
     among others), with field ids in them, so no fixed hash allows them: the admin needs
-    'unsafe-inline' for scripts. The API, its documentation pages and every other answer keep
-    scripts from this origin only.
+    'unsafe-inline' for scripts. The API, its documentation pages, every other answer, and our own
+    sign-in steps (STRICT_URL_NAMES: the second factor's pages, passkeys included) keep scripts from
+    this origin only.
     """
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if request.path.startswith(_admin_prefix()) and not report_only:
+        if (
+            request.path.startswith(_admin_prefix())
+            and not report_only
+            and _url_name(request)[0] not in STRICT_URL_NAMES
+        ):
             update = dict(parts.update or {})
             update["script-src"] = [*update.get("script-src", []), "'unsafe-inline'"]
             parts.update = update

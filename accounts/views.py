@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from accounts import audit, factors
+from accounts import audit, factors, passkeys
 from accounts.forms import AppCodeForm, CodeForm
 from accounts.policy import factor_required
 
@@ -58,7 +58,17 @@ def verify(request):
             form.add_error(None, _("Too many wrong codes: wait a minute, then try again."))
         else:
             form.add_error("code", _("This code is not right, or was already used."))
-    return render(request, "accounts/verify.html", {"form": form, "next": _next_url(request)})
+    user = request.user
+    return render(
+        request,
+        "accounts/verify.html",
+        {
+            "form": form,
+            "next": _next_url(request),
+            "passkeys": passkeys.passkeys_of(user).exists(),
+            "codes": factors.confirmed_app(user) is not None or factors.recovery_codes_left(user) > 0,
+        },
+    )
 
 
 @never_cache
@@ -113,6 +123,20 @@ def security(request):
             factors.remove_all(request)
             messages.success(request, _("Your authenticator app and recovery codes were removed."))
             return redirect("accounts_security")
+        if action == "rename-passkey":
+            error = passkeys.rename(request, request.POST.get("passkey"), request.POST.get("name"))
+            if error:
+                messages.error(request, error)
+            else:
+                messages.success(request, _("The passkey was renamed."))
+            return redirect("accounts_security")
+        if action == "remove-passkey":
+            removed = passkeys.remove(request, request.POST.get("passkey"))
+            if removed is None:
+                messages.error(request, _("This passkey is not yours, or was removed."))
+            else:
+                messages.success(request, _("The passkey %(name)s was removed.") % {"name": removed.name})
+            return redirect("accounts_security")
         return redirect("accounts_security")
     return render(
         request,
@@ -120,6 +144,8 @@ def security(request):
         {
             "app": factors.confirmed_app(user),
             "codes_left": factors.recovery_codes_left(user),
+            "passkeys": passkeys.passkeys_of(user),
+            "passkey_name_max_length": passkeys.NAME_MAX_LENGTH,
             "required": factor_required(user),
         },
     )
@@ -141,6 +167,7 @@ def staff_factors(request):
             "user": user,
             "app": factors.confirmed_app(user),
             "codes_left": factors.recovery_codes_left(user),
+            "passkeys": passkeys.passkeys_of(user).count(),
             "required": factor_required(user),
         }
         for user in users

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from accounts import views
+from accounts import passkeys, views
 
 
 @hooks.register("register_admin_urls")
@@ -17,6 +17,7 @@ def register_accounts_urls():
         path("accounts/second-factors/<int:pk>/reset/", views.reset_factors, name="accounts_reset_factors"),
         path("accounts/lockouts/", views.lockouts, name="accounts_lockouts"),
         path("accounts/lockouts/unlock/", views.unlock, name="accounts_unlock"),
+        *passkeys.urlpatterns(),
     ]
 
 
@@ -25,7 +26,7 @@ def two_step_account_item(request):
     return {
         "url": reverse("accounts_security"),
         "label": _("Two-step verification"),
-        "help_text": _("An authenticator app and recovery codes for signing in."),
+        "help_text": _("An authenticator app, passkeys and recovery codes for signing in."),
     }
 
 

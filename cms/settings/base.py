@@ -14,6 +14,7 @@ configured. Each production part is switched on by one variable:
 
 from email.utils import getaddresses
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from environs import Env
 
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -573,6 +575,22 @@ TWO_FACTOR_REQUIRED = env.str(
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=WAGTAIL_SITE_NAME)
 # How many recovery codes a person is given (each works once).
 TWO_FACTOR_RECOVERY_CODES = 10
+
+# Passkeys and security keys (django-otp-webauthn), a second factor beside the authenticator app,
+# never a sign-in without the password. The relying party is the admin: its ID is the admin's host
+# name (a passkey works only there, and on its subdomains; changing it makes every passkey useless),
+# and the browser's origin must be one of OTP_WEBAUTHN_ALLOWED_ORIGINS (https, or http://localhost).
+# Browsers refuse passkeys on an IP address: a laptop's admin at 127.0.0.1 takes them as localhost.
+_admin_url = urlsplit(WAGTAILADMIN_BASE_URL)
+_admin_host = _admin_url.hostname or "localhost"
+if _admin_host in ("127.0.0.1", "::1"):
+    _admin_host = "localhost"
+_admin_origin = f"{_admin_url.scheme}://{_admin_host}" + (f":{_admin_url.port}" if _admin_url.port else "")
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default=_admin_host)
+OTP_WEBAUTHN_RP_NAME = env.str("OTP_WEBAUTHN_RP_NAME", default=WAGTAIL_SITE_NAME)
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=[_admin_origin])
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_TIMEOUT_SECONDS = env.int("OTP_WEBAUTHN_TIMEOUT_SECONDS", default=120)
 
 # No avatars from gravatar.com: staff e-mail addresses (hashed) are not sent to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

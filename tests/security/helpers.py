@@ -51,3 +51,14 @@ def editors_group():
                 group=group, collection=collection, permission=permission(app_label, f"{action}_{model}")
             )
     return group
+
+
+def give_passkey(user, name="Security key"):
+    """A confirmed passkey as django-otp-webauthn stores one (the key's bytes do not matter here)."""
+    import os
+
+    from django_otp_webauthn.models import WebAuthnCredential
+
+    return WebAuthnCredential.objects.create(
+        user=user, name=name, confirmed=True, credential_id=os.urandom(32), public_key=os.urandom(77)
+    )
