@@ -127,7 +127,9 @@ def test_an_expired_or_changed_link_confirms_nothing(client, smtp, settings, mon
     token = link.split("/")[-2]
     assert client.post(link[:-3] + "x/").status_code == 400
     answer = client.post(
-        "/api/v2/newsletter/confirmations/", {"token": token[:-1] + "A"}, content_type="application/json"
+        "/api/v2/newsletter/confirmations/",
+        {"token": token[:-1] + ("B" if token.endswith("A") else "A")},
+        content_type="application/json",
     )
     assert answer.status_code == 400 and answer.json()["code"] == "invalid_token"
 
