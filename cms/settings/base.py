@@ -529,9 +529,11 @@ LEGAL_AID_MAX_FILE_BYTES = env.int("LEGAL_AID_MAX_FILE_BYTES", default=20 * 1024
 LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024 * 1024)
 
 # The newsletter ------------------------------------------------------------
-# Where the confirmation and unsubscribe pages of the mails' links are served (the CMS's own
-# /newsletter/… pages, or the public site's, which relay to the API).
-NEWSLETTER_LINKS_URL = env.str("NEWSLETTER_LINKS_URL", default=WAGTAILADMIN_BASE_URL).rstrip("/")
+# Where the confirmation and unsubscribe pages of the mails' links are served: the public site's
+# /newsletter/… pages (which relay to the API), else the CMS's own.
+NEWSLETTER_LINKS_URL = env.str(
+    "NEWSLETTER_LINKS_URL", default=PUBLIC_SITE_URL or WAGTAILADMIN_BASE_URL
+).rstrip("/")
 NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
 # How long a confirmation link works; unconfirmed addresses are deleted after it (purge_newsletter_pending).
 NEWSLETTER_CONFIRM_HOURS = env.int("NEWSLETTER_CONFIRM_HOURS", default=72)
