@@ -96,7 +96,7 @@ test-postgres: install-dev ## The test suite on PostgreSQL ($(TEST_POSTGRES_URL)
 	DATABASE_URL=$(TEST_POSTGRES_URL) $(BIN)/pytest $(PYTEST_SPLIT) $(PYTEST_ARGS); status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests: that is a failure"; fi; exit $$status
 
-test-faults: install-dev ## The fault run: its own PostgreSQL, S3, gunicorn and workers killed during 220 submissions (~2-3 min)
+test-faults: install-dev ## The fault run: its own PostgreSQL, S3, gunicorn and workers killed during 220 submissions (~3-4 min)
 	@echo "== Fault run"
 	@$(BIN)/pytest -m faults tests/faults -q
 

@@ -33,6 +33,7 @@ from api.caching import listings
 from api.contract import APIContractMixin
 from api.filters import InvalidFilter, declared_filters
 from api.openapi import extend_schema_actions
+from api.page_versions import answer_versions
 from api.public import is_public, public_pages, with_rows_to_read
 
 
@@ -94,8 +95,18 @@ class PagesAPIViewSet(APIContractMixin, WagtailPagesAPIViewSet):
 
     base_serializer_class = PublicPageSerializer
     filter_backends = [DeclaredFilters, *WagtailPagesAPIViewSet.filter_backends]
-    # Pages show vocabulary labels and the recommendations they cover.
-    content_versions = (versions.CONTENT, versions.VOCABULARIES, versions.RECOMMENDATIONS)
+
+    @classmethod
+    def versions_of_request(cls, request, url_name, kwargs):
+        """A detail is built on its page's own version, a listing on its types'; both on what
+        they show of other pages, images, snippets, vocabulary labels and recommendations
+        (api/page_versions.py)."""
+        return answer_versions(request.GET, url_name, kwargs)
+
+    @property
+    def content_versions(self):
+        match = self.request.resolver_match
+        return self.versions_of_request(self.request, match.url_name if match else None, self.kwargs)
 
     def get_base_queryset(self):
         if not hasattr(self, "_base_queryset"):
@@ -218,20 +229,21 @@ class ImagesAPIViewSet(APIContractMixin, WagtailImagesAPIViewSet):
     """Wagtail's images endpoint; ``?locale=`` is accepted as everywhere (images are not translated)."""
 
     known_query_parameters = WagtailImagesAPIViewSet.known_query_parameters.union({"locale"})
-    content_versions = (versions.CONTENT,)
+    content_versions = (versions.ASSETS,)
 
 
 class DocumentsAPIViewSet(APIContractMixin, WagtailDocumentsAPIViewSet):
     """``/api/v2/documents/``; ``?locale=`` is accepted as everywhere (documents are not translated)."""
 
     known_query_parameters = WagtailDocumentsAPIViewSet.known_query_parameters.union({"locale"})
-    content_versions = (versions.CONTENT,)
+    content_versions = (versions.ASSETS,)
 
 
 class RedirectsAPIViewSet(APIContractMixin, WagtailRedirectsAPIViewSet):
     """Wagtail's redirects endpoint, finding ``?html_path=`` however it is written (trailing slash, query)."""
 
-    content_versions = (versions.CONTENT,)
+    # A redirect to a page gives the page's address.
+    content_versions = (versions.ASSETS, versions.SUMMARIES)
 
     def find_object(self, queryset, request):
         if "html_path" in request.GET:

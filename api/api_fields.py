@@ -190,11 +190,11 @@ class TranslationsField(ReadOnlyAPIField):
         listing it is part of: one query for the whole listing."""
         listing = getattr(getattr(self.parent, "parent", None), "instance", None)
         pages = getattr(listing, "_result_cache", listing) if listing is not None else None
-        if not isinstance(pages, list) or page not in pages:
-            pages = [page]
         memo = getattr(self, "_memo", None)
-        if memo is not None and memo[0] is pages:
-            return memo[1]
+        if isinstance(pages, list) and memo is not None and memo[0] is pages and page.pk in memo[1]:
+            return memo[2]
+        if not isinstance(pages, list) or page.pk not in {item.pk for item in pages}:
+            pages = [page]
         tree = public_tree()
         found = {}
         rows = (
@@ -206,7 +206,7 @@ class TranslationsField(ReadOnlyAPIField):
         for row in rows:
             if tree.is_public(row):
                 found.setdefault(row.translation_key, []).append(row)
-        self._memo = (pages, found)
+        self._memo = (pages, {item.pk for item in pages}, found)
         return found
 
 

@@ -2,8 +2,9 @@
 
 Every read answers with ``Cache-Control``, an ``ETag`` and a ``Last-Modified`` date. Both
 validators come from the content versions its endpoint depends on (:mod:`api.versions`: when the
-pages, the recommendations, the vocabularies or the search entries last changed), so a conditional request (``If-None-Match``, ``If-Modified-Since``) is answered with a
-304 before the view runs at all; and the answer itself is kept in the cache under its ETag, so
+page itself, the pages of the types it lists, the other content, the recommendations, the
+vocabularies or the search entries last changed), so a conditional request (``If-None-Match``,
+``If-Modified-Since``) is answered with a 304 before the view runs at all; and the answer itself is kept in the cache under its ETag, so
 the next reader of the same address gets it without the view running either. Saving or deleting
 content (a page published, a recommendation imported, an image replaced…) moves the versions its
 model declares once the transaction commits, and, when Wagtail's frontend cache is configured
@@ -11,18 +12,19 @@ model declares once the transaction commits, and, when Wagtail's frontend cache 
 """
 
 import hashlib
+from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.urls import NoReverseMatch, get_resolver, reverse
+from django.urls import NoReverseMatch, Resolver404, get_resolver, resolve, reverse
 from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 
-from api import versions
+from api import page_versions, versions
 
 SAFE_METHODS = ("GET", "HEAD")
 # What an answer depends on when its endpoint does not say (``content_versions``).
@@ -33,17 +35,20 @@ def content_changed(sender, **kwargs):
     """A signal receiver: rows changed; move the versions their model declares once committed."""
     if kwargs.get("action", "post_").startswith("pre_"):
         return
+    if page_versions.changed(sender, kwargs):
+        return  # a page, or a part of one: the versions of what it can change (api/page_versions.py)
     versions.bump(*versions.moved_by(sender))
 
 
 def page_changed(sender, instance, **kwargs):
-    """page_published, page_unpublished, post_page_move: the content changed, and the page's detail
-    in the API is purged from the frontend cache."""
-    versions.bump(versions.CONTENT, versions.SEARCH)
-    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+    """page_published: the page's answers and its search entry changed (its detail in the API is
+    purged from the frontend cache once that commits: :func:`purge_api_from_frontend_cache`)."""
+    page_versions.page_published(instance)
 
-        purge_urls_from_cache([absolute(reverse("wagtailapi:pages:detail", args=[instance.pk]))])
+
+def page_left_its_place(sender, instance, **kwargs):
+    """page_unpublished, post_page_move: besides, every answer that showed it, or its address."""
+    page_versions.page_left_its_place(instance)
 
 
 def connect_signals():
@@ -53,8 +58,9 @@ def connect_signals():
     post_delete.connect(content_changed, dispatch_uid="api-content-deleted")
     m2m_changed.connect(content_changed, dispatch_uid="api-content-links")
     page_published.connect(page_changed, dispatch_uid="api-page-published")
-    page_unpublished.connect(page_changed, dispatch_uid="api-page-unpublished")
-    post_page_move.connect(page_changed, dispatch_uid="api-page-moved")
+    page_unpublished.connect(page_left_its_place, dispatch_uid="api-page-unpublished")
+    post_page_move.connect(page_left_its_place, dispatch_uid="api-page-moved")
+    page_versions.connect_signals()
     request_started.connect(versions.request_started, dispatch_uid="api-versions-request-started")
     request_finished.connect(versions.request_finished, dispatch_uid="api-versions-request-finished")
     versions.on_bump(purge_api_from_frontend_cache)
@@ -64,16 +70,23 @@ def connect_signals():
 
 
 def purge_api_from_frontend_cache(names=()):
-    """Purge the API's listings from the frontend cache, when one is configured.
+    """Purge the API's listings, and the details of the pages that changed, from the frontend
+    cache, when one is configured.
 
-    Answers with a query string (a filtered listing, a detail in another locale) cannot be
-    listed: they expire after ``API_CACHE_SHARED_MAX_AGE``.
+    Answers with a query string (a filtered listing, a detail in another locale), and the details
+    of other pages whose related pages changed, cannot be listed: they expire after
+    ``API_CACHE_SHARED_MAX_AGE``.
     """
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
     from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
-    purge_urls_from_cache([absolute(reverse(f"wagtailapi:{name}:listing")) for name in listings()])
+    urls = [absolute(reverse(f"wagtailapi:{name}:listing")) for name in listings()]
+    prefix = versions.page_version("")
+    for name in names:
+        if name.startswith(prefix) and name[len(prefix) :].isdigit():
+            urls.append(absolute(reverse("wagtailapi:pages:detail", args=[int(name[len(prefix) :])])))
+    purge_urls_from_cache(urls)
 
 
 def absolute(path):
@@ -178,11 +191,14 @@ def kept_answer(request):
     if not settings.API_CACHE_SERVER_SECONDS:
         return None
     key = answer_key(request)
-    current, found = versions.current_and_kept([key])
+    current, found = versions.current_and_kept([key], (*versions.NAMES, *address_versions(request)))
     kept = found.get(key)
     if kept is None:
         return None
     names, token, etag, last_modified, content_type, content = kept
+    missing = [name for name in names if name not in current]
+    if missing:  # not named by the address (an endpoint that changed since it was kept)
+        current = {**current, **versions.current(missing)}
     if token != versions.token_of(current, names):
         return None  # built before the content changed: never served again
     response = _not_modified(request, etag, last_modified)
@@ -216,6 +232,31 @@ def keep(response, request, names=DEFAULT_VERSIONS):
             )
             cache.set(answer_key(request), kept, settings.API_CACHE_SERVER_SECONDS)
     return response
+
+
+def address_versions(request):
+    """The versions beyond :data:`api.versions.NAMES` (a page's, a page type's) that the answer
+    to ``request`` is built on, as its endpoint tells from the address alone
+    (``versions_of_request``), so that a kept answer is checked in the same round trip."""
+    endpoint = _endpoint(request.path_info)
+    if endpoint is None:
+        return ()
+    view_class, url_name, kwargs = endpoint
+    of_request = getattr(view_class, "versions_of_request", None)
+    if of_request is None:
+        return ()
+    return tuple(name for name in of_request(request, url_name, dict(kwargs)) if name not in versions.NAMES)
+
+
+@lru_cache(maxsize=4096)
+def _endpoint(path):
+    """``(view class, url name, kwargs)`` of an address of the API, or None."""
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return None
+    view_class = getattr(match.func, "cls", None)
+    return (view_class, match.url_name, tuple(match.kwargs.items())) if view_class else None
 
 
 # Answers larger than this are not kept in the cache.

@@ -2,13 +2,14 @@
 answer reads, fetched together.
 
 Wagtail checks the view restrictions and finds the site with queries on every request, and
-again for each related page; here both are read once after each change of content (they move
-the content version: api/versions.py) and the checks are made in Python on the pages' paths.
+again for each related page; here both are read once after each change of what pages show of
+each other (restrictions, sites, moves: the page summaries' version, api/page_versions.py) and the checks are made in Python on the pages' paths.
 Every restriction hides a page from the API, whoever asks: the API's answers are shared by
 every reader (and kept), so no answer may depend on a reader's session.
 """
 
 from dataclasses import dataclass
+from functools import cache
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Prefetch, Q
@@ -34,7 +35,7 @@ def public_tree():
         paths = PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
         return PublicTree(tuple(sorted(paths)))
 
-    return versions.cached([versions.CONTENT], "public-tree", (), read)
+    return versions.cached([versions.SUMMARIES], "public-tree", (), read)
 
 
 def site_roots(request):
@@ -50,7 +51,7 @@ def site_roots(request):
         root = site.root_page
         return (root.path, *root.get_translations().values_list("path", flat=True))
 
-    return versions.cached([versions.CONTENT], "site-roots", where, read)
+    return versions.cached([versions.SUMMARIES], "site-roots", where, read)
 
 
 def public_pages(request, model=Page):
@@ -81,7 +82,22 @@ def rows_to_read(model):
     ``api_related_rows`` on the model names what a field reads of each related row, joined to
     it (``()``: the relation itself, for a field whose source is a property):
     ``{"files": ("document__cover",), "session": ("cycle",), "cover_image": ()}``.
+    The relations are worked out once per model; the prefetches' querysets are new each time.
     """
+    select, prefetch = _relations_to_read(model)
+    return select, tuple(
+        Prefetch(name, queryset=_rows(related_model, deeper)) for name, related_model, deeper in prefetch
+    )
+
+
+def _rows(related_model, deeper):
+    rows = related_model._default_manager.all()
+    return rows.select_related(*deeper) if deeper else rows
+
+
+@cache
+def _relations_to_read(model):
+    """``(select_related, ((name, related model, select_related of its rows), …))``."""
     deeper = getattr(model, "api_related_rows", {})
     select, prefetch = ["locale"], []
     names = [getattr(api_field, "name", api_field) for api_field in getattr(model, "api_fields", ())]
@@ -95,10 +111,7 @@ def rows_to_read(model):
         if (field.many_to_one or field.one_to_one) and field.concrete:
             select.extend([name, *(f"{name}__{path}" for path in deeper.get(name, ()))])
         elif field.many_to_many or field.one_to_many:
-            rows = field.related_model._default_manager.all()
-            if deeper.get(name):
-                rows = rows.select_related(*deeper[name])
-            prefetch.append(Prefetch(name, queryset=rows))
+            prefetch.append((name, field.related_model, tuple(deeper.get(name, ()))))
     return tuple(dict.fromkeys(select)), tuple(prefetch)
 
 

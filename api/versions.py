@@ -8,6 +8,10 @@ wrote. The validators of an answer (``ETag``, ``Last-Modified``), the answers ke
 cache and the counts kept by the apps (:func:`cached`) are all built on these versions, so
 nothing read after a change is stale: what was kept before it is simply never read again.
 
+Besides the kinds, each page has its own version and each page type one for its listings, and
+what pages show of each other (their summaries) one more (:mod:`api.page_versions`): an edit of
+a news item's text empties its detail and the listings of news, not every page's answer.
+
 The database is the reference: with the default, per-process cache, every process reads the
 versions there (one query of one small table per answer), so a web process sees at once what a
 worker or a command-line import changed. With a shared cache (``REDIS_URL``), the versions are
@@ -23,24 +27,47 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+# Any content at all, pages included: for answers that do not say more precisely what they show.
 CONTENT = "content"
+# Content that is not a page: images, documents, snippets, sites, locales, collections, redirects.
+ASSETS = "assets"
+# What an answer shows of pages other than its own (api/page_versions.py): title, address, type,
+# language, public or not, place in the tree; moved by a page published for the first time,
+# unpublished, moved, deleted or restricted, or by an edit of one of those fields.
+SUMMARIES = "page-summaries"
 RECOMMENDATIONS = "recommendations"
 VOCABULARIES = "vocabularies"
 SEARCH = "search"
-NAMES = (CONTENT, RECOMMENDATIONS, VOCABULARIES, SEARCH)
+# The search entries of recommendations only (a subset of SEARCH): what the recommendations' text
+# queries read, so that a page's new entry leaves them warm.
+RECOMMENDATION_SEARCH = "search:recommendations"
+NAMES = (CONTENT, ASSETS, SUMMARIES, RECOMMENDATIONS, VOCABULARIES, SEARCH, RECOMMENDATION_SEARCH)
+
+
+def page_version(page_id):
+    """The version of one page's own answer (its detail), moved by any change of the page."""
+    return f"page:{page_id}"
+
+
+def type_version(model):
+    """The version of the listings of one page type, moved by a change of any page of that type
+    (or of a type derived from it: ``wagtailcore.page`` is moved by every page)."""
+    return f"pagetype:{model._meta.label_lower}"
+
 
 # Tables of Wagtail and its add-ons that public answers show. Every other table of a
 # third-party app (revisions, log entries, sessions, task results…) moves no version.
+# (Pages and their parts move their own versions: api/page_versions.py.)
 THIRD_PARTY = {
     "wagtailcore.page": (CONTENT,),
-    "wagtailcore.site": (CONTENT,),
-    "wagtailcore.locale": (CONTENT, VOCABULARIES),
-    "wagtailcore.collection": (CONTENT, SEARCH),
-    "wagtailcore.pageviewrestriction": (CONTENT, SEARCH),
-    "wagtailcore.collectionviewrestriction": (CONTENT, SEARCH),
-    "wagtailredirects.redirect": (CONTENT,),
-    "taggit.tag": (CONTENT,),
-    "taggit.taggeditem": (CONTENT,),
+    "wagtailcore.site": (CONTENT, ASSETS, SUMMARIES),
+    "wagtailcore.locale": (CONTENT, ASSETS, SUMMARIES, VOCABULARIES),
+    "wagtailcore.collection": (CONTENT, ASSETS, SEARCH),
+    "wagtailcore.pageviewrestriction": (CONTENT, SUMMARIES, SEARCH),
+    "wagtailcore.collectionviewrestriction": (CONTENT, ASSETS, SEARCH),
+    "wagtailredirects.redirect": (CONTENT, ASSETS),
+    "taggit.tag": (CONTENT, ASSETS),
+    "taggit.taggeditem": (CONTENT, ASSETS),
 }
 _CACHE_PREFIX = "api:version:"
 # Within one request, the versions read once (every part of one answer is built on the same);
@@ -58,7 +85,16 @@ def moved_by(model):
         declared = getattr(model._meta.app_config, "api_versions", None)
     if declared is None:
         declared = THIRD_PARTY.get(model._meta.label_lower, ())
-    return tuple(declared)
+    declared = tuple(declared)
+    if CONTENT in declared and ASSETS not in declared and not _is_page_or_part(model):
+        declared = (*declared, ASSETS)
+    return declared
+
+
+def _is_page_or_part(model):
+    from api.page_versions import is_page, owning_page_field
+
+    return is_page(model) or owning_page_field(model) is not None
 
 
 def _shared_cache():
@@ -79,11 +115,17 @@ def current(names):
         found = {name: kept[_CACHE_PREFIX + name] for name in names if _CACHE_PREFIX + name in kept}
     missing = [name for name in names if name not in found]
     if missing:
-        rows = dict(ContentVersion.objects.filter(name__in=missing).values_list("name", "changed_at"))
+        # A page's or a page type's version that never moved is the content version (read in
+        # the same query): a page's change moves its own version past it, and no row is written
+        # for each page read.
+        wanted = missing if all(name in NAMES for name in missing) else [*missing, CONTENT]
+        rows = dict(ContentVersion.objects.filter(name__in=wanted).values_list("name", "changed_at"))
+        if CONTENT in wanted and CONTENT not in rows:
+            rows[CONTENT] = _first(CONTENT)
         for name in missing:
             if name not in rows:
-                rows[name] = _write(name)
-        found.update(rows)
+                rows[name] = _first(name) if name in NAMES else rows[CONTENT]
+        found.update({name: rows[name] for name in missing})
         if _shared_cache():
             # ``add``, never ``set``: a change that committed since the rows were read has
             # written its newer version there, which must not be put back to the older one.
@@ -116,6 +158,17 @@ def token(names):
     """One string that changes whenever one of these versions moves."""
     versions = current(names)
     return "|".join(f"{name}={versions[name].isoformat()}" for name in sorted(versions))
+
+
+def _first(name):
+    """The first version of ``name`` (never moved yet), as now; a version written meanwhile by
+    another process wins (created, never overwritten)."""
+    from api.models import ContentVersion
+
+    row, _created = ContentVersion.objects.get_or_create(name=name, defaults={"changed_at": timezone.now()})
+    if _shared_cache():
+        cache.add(_CACHE_PREFIX + name, row.changed_at, None)
+    return row.changed_at
 
 
 def _write(name):

@@ -53,6 +53,7 @@ def server_environment(database_name, **extra):
         "SECRET_KEY": "bench-only",
         # Production settings refuse to start without the legal-assistance keys; one for the run.
         "LEGAL_AID_KEYS": os.environ.get("LEGAL_AID_KEYS") or Fernet.generate_key().decode(),
+        "AUDIT_LOG_KEY": os.environ.get("AUDIT_LOG_KEY") or "bench-only-audit-log-key",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SECURE_SSL_REDIRECT": "false",
         "TASKS_BACKEND": "immediate",

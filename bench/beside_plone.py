@@ -350,6 +350,7 @@ def start_ours(database_name, media, redis_db, **extra):
         MEDIA_ROOT=media,
         REDIS_URL=f"redis://127.0.0.1:6379/{redis_db}",
         LEGAL_AID_KEYS="hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4=",
+        AUDIT_LOG_KEY="bench-only-audit-log-key",
         PYTHONWARNINGS="ignore:No directory at",  # no collected static files: none is asked for
         **extra,
     )

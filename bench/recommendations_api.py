@@ -93,15 +93,11 @@ def build_corpus():
         created += len(copies)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    # Index everything for the text queries.
-    from wagtail.search.backends import get_search_backend
+    # The search entries, which the text queries read.
+    from search import entries
 
-    backend = get_search_backend()
     started = time.perf_counter()
-    last = 0
-    while chunk := list(Recommendation.objects.filter(pk__gt=last).order_by("pk")[:5000]):
-        backend.add_bulk(Recommendation, chunk)
-        last = chunk[-1].pk
+    entries.update_recommendations(Recommendation.objects.all())
     return Recommendation.objects.count(), time.perf_counter() - started
 
 

@@ -5,20 +5,22 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from legal_aid import services
+from legal_aid import audit_chain, services
 from legal_aid.models import AuditEntry, LegalAidAttachment, LegalAidRequest
 from legal_aid.models.choices import CORE_FIELDS_BY_KEY
 from legal_aid.team import LEGAL_TEAM, is_legal_team
@@ -241,6 +243,7 @@ class AuditEntryViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     list_display = [
+        Column("sequence", label=_("No."), sort_key="sequence"),
         DateColumn("at", label=_("When"), sort_key="at"),
         Column("username", label=_("User")),
         Column("action", label=_("Action"), accessor="get_action_display", sort_key="action"),
@@ -251,8 +254,33 @@ class AuditEntryViewSet(ModelViewSet):
     form_fields = []
 
 
+def verify_audit_log(request):
+    """Check every seal of the audit log and show the first entry that does not match, if any."""
+    if not AUDIT_POLICY.user_has_permission(request.user, "view"):
+        raise PermissionDenied
+    return render(request, "legal_aid/verify_audit_log.html", {"result": audit_chain.verify(AuditEntry)})
+
+
+class AuditLogMenuItem(MenuItem):
+    def is_shown(self, request):
+        return AUDIT_POLICY.user_has_permission(request.user, "view")
+
+
+class AuditLogCheckViewSet(ViewSet):
+    """Legal requests > Verify the audit log."""
+
+    name = "legal_aid_audit_check"
+    url_prefix = "legal-aid/audit-check"
+    icon = "tick-inverse"
+    menu_label = _("Verify the audit log")
+    menu_item_class = AuditLogMenuItem
+
+    def get_urlpatterns(self):
+        return [path("", verify_audit_log, name="index")]
+
+
 class LegalAidAdminGroup(ModelViewSetGroup):
     menu_label = _("Legal requests")
     menu_icon = "folder-open-inverse"
     menu_order = 260
-    items = (CaseViewSet, AuditEntryViewSet)
+    items = (CaseViewSet, AuditEntryViewSet, AuditLogCheckViewSet)

@@ -26,7 +26,9 @@ from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooMany
 from django.db import DatabaseError
 from django.urls import path, reverse
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from wagtail.models import Locale
 
@@ -43,7 +45,7 @@ from legal_aid.api_fields import (
 )
 from legal_aid.forms import ALLOWED_TYPES, MAX_TEXT
 from legal_aid.models import CaseStatus, LegalAidRequest, LegalAidRequestPage
-from legal_aid.models.choices import CORE_FIELDS_BY_KEY
+from legal_aid.models.choices import ACKNOWLEDGEMENT, CORE_FIELDS_BY_KEY
 from legal_aid.services import StorageUnavailable, Upload, check_status, submit_request
 
 HONEYPOT = "website"
@@ -104,9 +106,22 @@ def field_schema(page, field, django_field):
     return schema
 
 
+def acknowledgement_schema():
+    """The box every form ends with: unticked, no email reaches the requester."""
+    return {
+        "key": ACKNOWLEDGEMENT.key,
+        "type": ACKNOWLEDGEMENT.field_type,
+        "label": str(ACKNOWLEDGEMENT.label),
+        "help_text": str(ACKNOWLEDGEMENT.help_text),
+        "required": False,
+        "core": True,
+    }
+
+
 def schema(request, page):
     form = page.get_form(page=page)
     fields = [field_schema(page, field, form.fields[field.clean_name]) for field in page.get_form_fields()]
+    fields.append(acknowledgement_schema())
     return {
         "id": page.pk,
         "locale": page.locale.language_code,
@@ -138,6 +153,7 @@ def too_large(message=None):
     )
 
 
+@sensitive_variables()
 def read_body(request):
     """(values, files) of a JSON or multipart request."""
     request = getattr(request, "_request", request)  # the body as it came, not REST framework's parsing
@@ -179,15 +195,17 @@ def read_body(request):
     )
 
 
+@sensitive_variables()
 def form_data(page, values):
     """The answers as the Django form reads them, with type errors for values of the wrong JSON type."""
     data, errors = {}, {}
-    for field in page.get_form_fields():
-        key = field.clean_name
+    fields = [(field.clean_name, field.field_type) for field in page.get_form_fields()]
+    fields.append((ACKNOWLEDGEMENT.key, ACKNOWLEDGEMENT.field_type))
+    for key, field_type in fields:
         if key not in values or values[key] is None:
             continue
         value = values[key]
-        if field.field_type == "checkbox":
+        if field_type == "checkbox":
             if isinstance(value, bool):
                 data[key] = "on" if value else ""
             elif isinstance(value, str) and value.lower() in (
@@ -203,13 +221,13 @@ def form_data(page, values):
                 data[key] = "on" if value.lower() in ("true", "on", "1", "yes") else ""
             else:
                 errors[key] = [_("Give true or false.")]
-        elif field.field_type in MULTIPLE:
+        elif field_type in MULTIPLE:
             items = value if isinstance(value, list) else [value]
             if not all(isinstance(item, str) for item in items):
                 errors[key] = [_("Give a list of choices.")]
             else:
                 data[key] = items
-        elif isinstance(value, str) or (field.field_type == "number" and isinstance(value, int | float)):
+        elif isinstance(value, str) or (field_type == "number" and isinstance(value, int | float)):
             if isinstance(value, bool):
                 errors[key] = [_("Give a number.")]
             elif isinstance(value, str) and HTML_TAG.search(value):
@@ -217,7 +235,7 @@ def form_data(page, values):
             else:
                 data[key] = str(value)
         else:
-            errors[key] = [_("Give a number.") if field.field_type == "number" else _("Give text.")]
+            errors[key] = [_("Give a number.") if field_type == "number" else _("Give text.")]
     return data, errors
 
 
@@ -314,6 +332,8 @@ class LegalAidAPIViewSet(viewsets.ViewSet):
     def throttle_scope(self):
         return self.throttle_scopes.get(getattr(self, "action", None))
 
+    # No field of a request (or of a status check) in any error report (legal_aid.error_reports).
+    @method_decorator(sensitive_post_parameters())
     def dispatch(self, request, *args, **kwargs):
         language = requested_language(request)
         self.language = language
@@ -377,6 +397,7 @@ class LegalAidAPIViewSet(viewsets.ViewSet):
             503: _error("The request could not be kept (storage unavailable); nothing was: try again."),
         },
     )
+    @sensitive_variables()
     def submit(self, request, page_id):
         page = form_page(request, page_id, self.language)
         values, files = read_body(request)

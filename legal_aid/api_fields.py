@@ -12,7 +12,7 @@ from api.api_fields import ReadOnlyAPIField, page_summary
 from api.openapi import INTEGER, STRING, array, nullable, obj
 from legal_aid.forms import ALLOWED_TYPES, MAX_TEXT
 from legal_aid.models.cases import REFERENCE_PATTERN
-from legal_aid.models.choices import CORE_FIELDS, CaseStatus
+from legal_aid.models.choices import ACKNOWLEDGEMENT, CORE_FIELDS, CaseStatus
 
 
 class FAQsField(ReadOnlyAPIField):
@@ -68,6 +68,10 @@ CHECKBOX_WORDS = ["true", "on", "1", "yes", "false", "", "0", "no"]
 MULTIPLE_TYPES = ("checkboxes", "multiselect")
 CHOICE_TYPES = ("dropdown", "radio", *MULTIPLE_TYPES)
 REFERENCE_HELP = _lazy("The request's reference, e.g. LA-7KQ2-M9XD.")
+ACKNOWLEDGEMENT_HELP = (
+    "False unless sent. True asks for one email to `contact` (then `contact_method` must be email) "
+    "saying only that a message arrived; the choice is not kept with the request."
+)
 
 
 def field_types():
@@ -118,7 +122,8 @@ class LegalAidFormFieldSerializer(serializers.Serializer):
         help_text=_lazy(
             "The name the answer is sent under, the same in every language. "
             "Every form has the core fields name, contact_method, contact, media_outlet, country, "
-            "problem_type, incident_date, description, urgency, preferred_language, consent."
+            "problem_type, incident_date, description, urgency, preferred_language, consent, and ends with "
+            "the box acknowledgement."
         )
     )
     type = InlineChoiceField(choices=(), help_text=_lazy("Wagtail's type of form field."))
@@ -256,7 +261,11 @@ def _core_answer(core, multipart):
     if core.choices is not None:
         return InlineChoiceField(choices=core.choices.values, required=core.required, help_text=label)
     if core.field_type == "checkbox":
-        help_text = f"{label} Must be true: no request is kept without consent."
+        help_text = (
+            f"{label} Must be true: no request is kept without consent."
+            if core.required
+            else f"{label} {ACKNOWLEDGEMENT_HELP}"
+        )
         if multipart:
             return InlineChoiceField(choices=CHECKBOX_WORDS, required=core.required, help_text=help_text)
         return serializers.BooleanField(required=core.required, help_text=help_text)
@@ -278,7 +287,7 @@ def answers_serializer(multipart=False):
 
     Built when first asked for (the labels are translated texts), once per kind of body.
     """
-    fields = {core.key: _core_answer(core, multipart) for core in CORE_FIELDS}
+    fields = {core.key: _core_answer(core, multipart) for core in (*CORE_FIELDS, ACKNOWLEDGEMENT)}
     fields["website"] = serializers.CharField(
         max_length=0, required=False, allow_blank=True, help_text="The honeypot: send it empty."
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
 
-from legal_aid.models.choices import CORE_FIELDS, CORE_FIELDS_BY_KEY, ContactMethod
+from legal_aid.models.choices import ACKNOWLEDGEMENT, CORE_FIELDS, CORE_FIELDS_BY_KEY, ContactMethod
 
 KEY_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 MAX_TEXT = {"singleline": 255, "multiline": 20_000}
@@ -48,6 +48,14 @@ class RequestFormBase(BaseForm):
                 validate_email(cleaned["contact"])
             except django.forms.ValidationError:
                 self.add_error("contact", _("Enter a valid email address."))
+        if cleaned.get(ACKNOWLEDGEMENT.key) and cleaned.get("contact_method") != ContactMethod.EMAIL:
+            self.add_error(
+                ACKNOWLEDGEMENT.key,
+                _(
+                    "A confirmation can only be sent by email: choose email as the way to reach you, "
+                    "or leave this box unticked."
+                ),
+            )
         incident = cleaned.get("incident_date")
         if isinstance(incident, datetime.date) and incident > timezone.localdate():
             self.add_error("incident_date", _("The date of the incident cannot be in the future."))
@@ -79,7 +87,15 @@ class RequestFormBuilder(FormBuilder):
         return options
 
     def get_form_class(self):
-        return type("LegalAidRequestForm", (RequestFormBase,), self.formfields)
+        # Every form ends with the acknowledgement box, whatever fields the editors gave it.
+        acknowledgement = django.forms.BooleanField(
+            label=ACKNOWLEDGEMENT.label, help_text=ACKNOWLEDGEMENT.help_text, required=False
+        )
+        return type(
+            "LegalAidRequestForm",
+            (RequestFormBase,),
+            {**self.formfields, ACKNOWLEDGEMENT.key: acknowledgement},
+        )
 
 
 class LegalAidRequestPageForm(WagtailAdminFormPageForm):
@@ -122,6 +138,12 @@ class LegalAidRequestPageForm(WagtailAdminFormPageForm):
                     "clean_name",
                     _("The key of a field cannot change once saved: requests already use “%(key)s”.")
                     % {"key": original},
+                )
+            if key == ACKNOWLEDGEMENT.key:
+                form.add_error(
+                    "clean_name",
+                    _("The key “%(key)s” is the box every form ends with, asking for a confirmation email.")
+                    % {"key": key},
                 )
             if key and not KEY_PATTERN.match(key):
                 form.add_error(

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_variables
 
 from background import enqueue_on_commit
 from legal_aid import crypto
@@ -31,6 +32,7 @@ from legal_aid.models.cases import (
     LegalAidRequest,
     new_object_name,
 )
+from legal_aid.models.choices import ACKNOWLEDGEMENT
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +58,7 @@ def new_secret():
     return secrets.token_urlsafe(24)
 
 
+@sensitive_variables()
 def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=True) -> Submitted:
     """Encrypt and store a request with its files; return the case and the one-time status secret.
 
@@ -65,6 +68,10 @@ def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=
     the case; any other backend is handed them once the case is committed, and
     a failure there is logged, never raised). Nothing can fail after the commit.
 
+    The answer to the acknowledgement box (``ACKNOWLEDGEMENT.key`` of ``data``)
+    is not stored: ticked, the acknowledgement is queued with the team's
+    notification; unticked, no mail is ever queued for the requester.
+
     If storage fails, the files already written are deleted and
     StorageUnavailable is raised; if the database fails before the commit, the
     files are deleted and the error goes on. If the database went away during
@@ -72,6 +79,8 @@ def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=
     the error goes on and the files are left to the sweeper (the database may
     yet hold the case). Either way the answer tells what was kept.
     """
+    data = dict(data)
+    acknowledge = bool(data.pop(ACKNOWLEDGEMENT.key, False))
     written = []
     try:
         for upload in uploads:
@@ -105,7 +114,8 @@ def submit_request(page, language, data: dict, uploads: list[Upload], *, notify=
                 from legal_aid.tasks import acknowledge_request, notify_legal_team
 
                 enqueue_on_commit(notify_legal_team, case.pk)
-                enqueue_on_commit(acknowledge_request, case.pk)
+                if acknowledge:
+                    enqueue_on_commit(acknowledge_request, case.pk)
             committing = True
     except (OperationalError, InterfaceError):
         if committing and _was_committed(case):

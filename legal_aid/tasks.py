@@ -24,7 +24,8 @@ from legal_aid.models.choices import ContactMethod
 
 
 def _message_id(case, kind):
-    return f"<{keyed_hash(case.reference, f'message-id.{kind}')[:40]}@legal-aid.invalid>"
+    # A neutral domain: the header is read by the requester's mail provider too.
+    return f"<{keyed_hash(case.reference, f'message-id.{kind}')[:40]}@notification.invalid>"
 
 
 def _send_once(case_id, sent_field, compose):
@@ -44,7 +45,8 @@ def _send_once(case_id, sent_field, compose):
 
 @task(queue_name="urgent", retry=EMAIL)
 def notify_legal_team(case_id):
-    """Tell the legal team that request REF arrived, with a link to the admin, and nothing else."""
+    """Tell the legal team that a request arrived, with the link to it in the admin, and nothing else:
+    no answer of the request, not even its reference."""
 
     def compose(case):
         if not settings.LEGAL_AID_NOTIFY_EMAILS:
@@ -52,11 +54,11 @@ def notify_legal_team(case_id):
         link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("legal_aid_cases:inspect", args=[case.pk])
         with translation.override(settings.LANGUAGE_CODE):
             return EmailMessage(
-                subject=_("New legal assistance request %(reference)s") % {"reference": case.reference},
+                subject=_("A new request arrived"),
                 body=_(
-                    "Request %(reference)s has arrived. Read it in the admin (you need to be in the legal team):\n%(link)s\n"
+                    "A new request arrived. Read it in the admin (you need to be in the legal team):\n%(link)s\n"
                 )
-                % {"reference": case.reference, "link": link},
+                % {"link": link},
                 to=settings.LEGAL_AID_NOTIFY_EMAILS,
                 headers={"Message-ID": _message_id(case, "team")},
             )
@@ -66,7 +68,11 @@ def notify_legal_team(case_id):
 
 @task(queue_name="urgent", retry=EMAIL)
 def acknowledge_request(case_id):
-    """Tell the requester, in their language, that their request arrived (if they gave an email address)."""
+    """Tell the requester, in their language, that their message arrived: queued only when they asked for it.
+
+    Whoever else reads their mailbox learns nothing from it: a plain subject, no word of the request,
+    no reference, no name of the service, from LEGAL_AID_ACKNOWLEDGEMENT_FROM_EMAIL.
+    """
 
     def compose(case):
         data = case.get_data()
@@ -75,13 +81,12 @@ def acknowledge_request(case_id):
         language = data.get("preferred_language") or case.language or settings.LANGUAGE_CODE
         with translation.override(language):
             return EmailMessage(
-                subject=_("We received your request %(reference)s") % {"reference": case.reference},
+                subject=_("Your message was received"),
                 body=_(
-                    "We received your request for legal assistance. Its reference is %(reference)s. "
-                    "A member of our legal team will contact you. You can check its status with the reference "
-                    "and the secret you were given."
-                )
-                % {"reference": case.reference},
+                    "Hello,\n\nYour message was received. We will get in touch with you.\n\n"
+                    "This email was sent automatically: please do not reply to it.\n"
+                ),
+                from_email=settings.LEGAL_AID_ACKNOWLEDGEMENT_FROM_EMAIL,
                 to=[data["contact"]],
                 headers={"Message-ID": _message_id(case, "acknowledgement")},
             )

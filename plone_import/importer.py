@@ -41,6 +41,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
+from home.uploads import clean_upload
 from locales.translation import translate
 from publications.choices import PublicationType
 from publications.models import PublicationFile, PublicationPage, ReportDocument
@@ -83,6 +84,14 @@ class ItemError(Exception):
 
 class _Rollback(Exception):
     pass
+
+
+def _check_upload(item, field_file):
+    """The file is of the kind its name says, and no page or script (as the admin's upload checks it)."""
+    try:
+        clean_upload(field_file)
+    except ValidationError as error:
+        raise ItemError(item, " ".join(error.messages)) from None
 
 
 class PloneImporter:
@@ -324,6 +333,7 @@ class PloneImporter:
         document.language = language if item.language else ""
         if created or document.file_hash != _sha1(data):
             document.file = ContentFile(data, name=blob.filename)
+            _check_upload(item, document.file)
             document.file_size = len(data)
             document._set_file_hash()
             document.save()
@@ -355,6 +365,7 @@ class PloneImporter:
             image.file = ImageFile(io.BytesIO(data), name=blob.filename)
             if not image.width or not image.height:
                 raise ItemError(item, f"its image {blob.filename} cannot be read as an image.")
+            _check_upload(item, image.file)
             image.file_size = len(data)
             image._set_file_hash()
             image.save()

@@ -25,7 +25,7 @@ from api.openapi import extend_schema_actions
 from search import api_schema
 from search.hits import serialise_hits
 from search.labels import facet_items
-from search.query import FILTERS, InvalidSearch, Search, parse_filters
+from search.query import FILTERS, InvalidSearch, Search, facet_names, parse_filters
 from search.query import VERSIONS as QUERY_VERSIONS
 
 SUGGESTIONS = 10
@@ -40,7 +40,9 @@ class SearchAPIViewSet(ListingAPIViewSet):
     model = Page
     name = "search"
     content_versions = QUERY_VERSIONS
-    known_query_parameters = frozenset({"q", "locale", "order", "offset", "limit", "fields", *FILTERS})
+    known_query_parameters = frozenset(
+        {"q", "locale", "order", "facets", "offset", "limit", "fields", *FILTERS}
+    )
     # What ?fields= may name: the fields of an item (a page hit has page, detail_url and, for a
     # publication, documents; a recommendation hit has recommendation).
     item_fields = (
@@ -67,9 +69,10 @@ class SearchAPIViewSet(ListingAPIViewSet):
                 filters=parse_filters(request.GET),
                 order=request.GET.get("order", "relevance"),
             )
+            names = facet_names(request.GET.get("facets", "all"))
         except InvalidSearch as error:
             raise BadRequestError(str(error)) from None
-        facets = search.facets()
+        facets = search.facets(names)
         # The types are counted without their own filter: the total is the count of the chosen ones.
         chosen = search.filters.get("type")
         total = sum(count for kind, count in facets["type"].items() if not chosen or kind in chosen)
@@ -81,7 +84,7 @@ class SearchAPIViewSet(ListingAPIViewSet):
                     "query": search.query.text,
                     "locale": language,
                     "order": search.order,
-                    "facets": facet_items(facets, search.filters, language),
+                    "facets": facet_items({name: facets[name] for name in names}, search.filters, language),
                 },
                 "items": [only_fields(item, fields) for item in serialise_hits(hits, search, request)],
             }

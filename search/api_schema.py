@@ -18,6 +18,7 @@ from api.openapi import (
     obj,
     window_parameters,
 )
+from api.parameters import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS
 from search.models.entries import Kind
 from search.query import FILTERS, ORDERS
 from upr.api_schema import RECOMMENDATION
@@ -79,11 +80,17 @@ SEARCH = extend_schema(
     parameters=[
         OpenApiParameter(
             "q",
-            str,
-            description='Words that must all match, in any of their forms; "quoted words" are a phrase.',
+            {"type": "string", "maxLength": MAX_QUERY_CHARACTERS},
+            description='Words that must all match, in any of their forms; "quoted words" are a phrase. '
+            f"The first {MAX_QUERY_WORDS} words are read.",
         ),
         locale_parameter("The language searched in, and of labels."),
         OpenApiParameter("order", str, enum=list(ORDERS)),
+        list_parameter(
+            "facets",
+            "The facets to count in `meta.facets` (all by default; `none` for none).",
+            enum=[*FILTERS, "all", "none"],
+        ),
         fields_parameter(),
         *window_parameters(MAX_PAGE_SIZE),
         *[

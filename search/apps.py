@@ -10,5 +10,9 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from search import signals
+        from search.query import recommendation_matches
+        from upr.filters import register_text_search
 
         signals.connect()
+        # The recommendations' listing finds them by their words in the one search index.
+        register_text_search(recommendation_matches)

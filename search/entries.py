@@ -14,10 +14,10 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail.search.backends import get_search_backend
 
 from api import versions
 from search import text
+from search.indexing import index_entries
 from search.models import DocumentText, SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
 
@@ -195,54 +195,68 @@ def update_publications(**files):
 # Recommendations ----------------------------------------------------------
 
 
-def recommendation_entries(recommendations):
-    """Entries for original recommendations, their translations' text included: found in every locale."""
+# What an entry of a recommendation is made of, read as plain rows (no model instances: an import
+# writes tens of thousands of entries).
+RECOMMENDATION_COLUMNS = (
+    "pk",
+    "translation_key",
+    "text",
+    "number",
+    "language",
+    "response",
+    "session_number",
+    "cycle__number",
+    "session__starts_on",
+    "session__ends_on",
+    "state_under_review__name",
+    "state_under_review__iso3",
+)
+
+
+def recommendation_entries(rows):
+    """Entries for original recommendations (rows of RECOMMENDATION_COLUMNS), their translations'
+    text included: found in every locale."""
     from upr.models import Recommendation
 
     content_type = ContentType.objects.get_for_model(Recommendation)
-    recommendations = list(recommendations)
+    rows = list(rows)
     translations = {}
     for key, locale, text_ in Recommendation.objects.filter(
-        translation_key__in=[r.translation_key for r in recommendations], is_original=False
+        translation_key__in=[row["translation_key"] for row in rows], is_original=False
     ).values_list("translation_key", "locale__language_code", "text"):
         translations.setdefault(key, []).append((locale, text_))
-    for recommendation in recommendations:
-        state = recommendation.state_under_review
-        body = [
-            (recommendation.language, recommendation.text),
-            *translations.get(recommendation.translation_key, []),
-        ]
+    through, column = Recommendation.link_table("themes")
+    themes = {}
+    for recommendation_id, slug in through.objects.filter(
+        recommendation_id__in=[row["pk"] for row in rows]
+    ).values_list("recommendation_id", f"{column.removesuffix('_id')}__slug"):
+        themes.setdefault(recommendation_id, set()).add(slug)
+    for row in rows:
+        body = [(row["language"], row["text"]), *translations.get(row["translation_key"], [])]
+        day = row["session__starts_on"] or row["session__ends_on"]
         entry = SearchEntry(
             content_type=content_type,
-            object_id=recommendation.pk,
+            object_id=row["pk"],
             kind=Kind.RECOMMENDATION,
             scope=EVERY_LOCALE,
-            title=recommendation.text[:200],
+            title=row["text"][:200],
             body="\n".join(part for _language, part in body),
-            language=recommendation.language,
-            date=_session_date(recommendation.session),
-            year=_session_year(recommendation.session),
-            cycle=recommendation.cycle.number if recommendation.cycle_id else None,
-            session=recommendation.session_number,
-            response=recommendation.response,
+            language=row["language"],
+            date=day,
+            year=day.year if day else None,
+            cycle=row["cycle__number"],
+            session=row["session_number"],
+            response=row["response"],
         )
         entry.body_terms = " ".join(text.terms(part, language) for language, part in body)
-        entry.title_terms = text.terms(state.name, "en") if state else ""
+        # Found by its state's name and its paragraph number too.
+        entry.title_terms = text.terms(f"{row['state_under_review__name'] or ''} {row['number']}", "en")
         tags = {
-            "country": {state.iso3} if state else set(),
-            "theme": {theme.slug for theme in recommendation.themes.all()},
-            "language": {recommendation.language},
+            "country": {row["state_under_review__iso3"]} if row["state_under_review__iso3"] else set(),
+            "theme": themes.get(row["pk"], set()),
+            "language": {row["language"]},
         }
         yield entry, tags
-
-
-def _session_date(session):
-    return (session.starts_on or session.ends_on) if session else None
-
-
-def _session_year(session):
-    day = _session_date(session)
-    return day.year if day else None
 
 
 def update_recommendations(queryset):
@@ -252,15 +266,11 @@ def update_recommendations(queryset):
     queryset = queryset.order_by("pk")
     stale = list(queryset.filter(is_original=False).values_list("pk", flat=True))
     remove(Recommendation, stale)
-    originals = (
-        queryset.filter(is_original=True)
-        .select_related("state_under_review", "cycle", "session")
-        .prefetch_related("themes")
-    )
+    originals = queryset.filter(is_original=True).values(*RECOMMENDATION_COLUMNS)
     last_pk, written = 0, 0
     while chunk := list(originals.filter(pk__gt=last_pk)[:CHUNK]):
         written += _save_many(list(recommendation_entries(chunk)))
-        last_pk = chunk[-1].pk
+        last_pk = chunk[-1]["pk"]
     return written
 
 
@@ -303,13 +313,14 @@ def _save_many(built):
                 if f.name not in ("id", "content_type", "object_id")
             ],
         )
-        # bulk_create gives no primary key back on update on every database: read them.
-        keys = {}
-        for content_type_id, ids in by_type.items():
-            for pk, object_id in SearchEntry.objects.filter(
-                content_type_id=content_type_id, object_id__in=ids
-            ).values_list("pk", "object_id"):
-                keys[content_type_id, object_id] = pk
+        keys = {(entry.content_type_id, entry.object_id): entry.pk for entry in saved}
+        if None in keys.values():
+            # A database that gives no primary key back on update (MySQL): read them.
+            for content_type_id, ids in by_type.items():
+                for pk, object_id in SearchEntry.objects.filter(
+                    content_type_id=content_type_id, object_id__in=ids
+                ).values_list("pk", "object_id"):
+                    keys[content_type_id, object_id] = pk
         SearchEntryTag.objects.bulk_create(
             SearchEntryTag(
                 entry_id=keys[entry.content_type_id, entry.object_id], facet=facet, value=str(value)[:64]
@@ -326,8 +337,15 @@ def _save_many(built):
 
 
 def _indexed(saved):
-    get_search_backend().add_bulk(SearchEntry, saved)
-    versions.bump(versions.SEARCH)
+    index_entries([entry.pk for entry in saved])
+    versions.bump(*_versions_of(entry.kind for entry in saved))
+
+
+def _versions_of(kinds):
+    """What entries of these kinds changing moves: the search's answers, and the recommendations'
+    text queries when recommendations' entries are among them."""
+    recommendations = Kind.RECOMMENDATION in set(kinds)
+    return (versions.SEARCH, *((versions.RECOMMENDATION_SEARCH,) if recommendations else ()))
 
 
 def remove(model, object_ids):
@@ -336,9 +354,11 @@ def remove(model, object_ids):
         return
     content_type = ContentType.objects.get_for_model(model)
     # One by one: each delete takes the entry out of the search index too.
+    kinds = set()
     for entry in SearchEntry.objects.filter(content_type=content_type, object_id__in=list(object_ids)):
+        kinds.add(entry.kind)
         entry.delete()
-    versions.bump(versions.SEARCH)
+    versions.bump(*_versions_of(kinds))
 
 
 def rebuild(progress=None):
@@ -369,6 +389,7 @@ def rebuild(progress=None):
     )
     for entry in SearchEntry.objects.filter(pk__in=before - kept):
         entry.delete()
+    versions.bump(versions.SEARCH, versions.RECOMMENDATION_SEARCH)
     transaction.on_commit(analyze_entries)
     return written
 

@@ -5,7 +5,7 @@ from collections import Counter
 from django.db.models import Count
 
 from api import versions
-from api.parameters import is_whole_number
+from api.parameters import is_whole_number, query_error
 from search.models import SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
 from search.text import Query
@@ -59,6 +59,8 @@ class Search:
     def __init__(self, language, text="", filters=None, order="relevance"):
         if order not in ORDERS:
             raise InvalidSearch("order", f"give one of {', '.join(ORDERS)}")
+        if error := query_error(text):
+            raise InvalidSearch("q", error.removeprefix("q: "))
         self.language = language
         # Recommendations and documents may be in any language: a word is looked for in its
         # form in the reader's language first, then in the others.
@@ -113,17 +115,34 @@ class Search:
         # Elasticsearch: the hits' keys
         return SearchEntry.objects.filter(pk__in=[entry.pk for entry in results[:LISTED_MATCHES]])
 
-    def facets(self):
-        """``{facet: Counter(value -> count)}``; the counts of a filtered facet ignore that filter,
-        so that a reader sees what choosing another value would give."""
+    def facets(self, names=None):
+        """``{facet: Counter(value -> count)}`` of ``names`` (every filter by default) and of the types,
+        which give the total; the counts of a filtered facet ignore that filter, so that a reader sees
+        what choosing another value would give."""
+        wanted = sorted({"type", *(FILTERS if names is None else names)})
 
         def compute():
-            counts = counts_of(self.matching(), [name for name in FILTERS if name not in self.filters])
+            counts = counts_of(self.matching(), [name for name in wanted if name not in self.filters])
             for name in self.filters:
-                counts.update(counts_of(self.matching(except_filter=name), [name]))
+                if name in wanted:
+                    counts.update(counts_of(self.matching(except_filter=name), [name]))
             return counts
 
-        return versions.cached(VERSIONS, "search-facets", self.key(), compute)
+        return versions.cached(VERSIONS, "search-facets", (self.key(), tuple(wanted)), compute)
+
+
+def facet_names(raw):
+    """The facets a request asks for (``facets=country,theme``, ``all``, ``none``)."""
+    if raw in ("", "none", "false"):
+        return []
+    if raw == "all":
+        return list(FILTERS)
+    names = [name.strip() for name in raw.split(",") if name.strip()]
+    if unknown := [name for name in names if name not in FILTERS]:
+        raise InvalidSearch(
+            "facets", f"unknown facet(s) {', '.join(unknown)}; choose from {', '.join(FILTERS)}"
+        )
+    return names
 
 
 def counts_of(queryset, names):
@@ -147,3 +166,17 @@ def counts_of(queryset, names):
         for facet, value, number in rows:
             counts[tags[facet]][value] += number
     return counts
+
+
+def recommendation_matches(text, limit):
+    """The primary keys of the original recommendations whose text (in any language, translations
+    included) or state matches every word of ``text``: how the recommendations' listing finds them
+    (``upr.filters.register_text_search``), on the same index and with the same stems as search."""
+    query = Query(text, ["en", "fr", "rw"])
+    entries = SearchEntry.objects.filter(kind=Kind.RECOMMENDATION)
+    if not query:
+        return entries.none().values_list("object_id", flat=True)
+    results = entries.search(query.search_query(), operator="and", order_by_relevance=False)
+    if hasattr(results, "get_queryset"):  # the database backends: a subquery
+        return results.get_queryset().order_by().values_list("object_id", flat=True)
+    return [entry.object_id for entry in results[:limit]]  # Elasticsearch: the hits

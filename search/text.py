@@ -6,17 +6,21 @@ Python, so that every backend (SQLite FTS5, PostgreSQL, Elasticsearch) matches
 and the excerpt shown with a hit marks exactly the words that matched.
 
 Stemmers are Snowball's (the ``snowballstemmer`` package): English and
-French. Kinyarwanda has no stemmer; its words are only folded.
+French. Kinyarwanda's words lose their noun-class prefix (search.kinyarwanda).
 """
 
 import functools
 import html
+import itertools
 import re
 import unicodedata
 
 import snowballstemmer
 
 from wagtail.search.query import And, Or, Phrase, PlainText
+
+from api.parameters import MAX_QUERY_WORDS
+from search import kinyarwanda
 
 STEMMERS = {"en": "english", "fr": "french"}
 
@@ -52,6 +56,8 @@ def _stemmer(language):
 @functools.lru_cache(maxsize=200_000)
 def stem(word, language):
     """The form under which a folded ``word`` is indexed in ``language``."""
+    if (language or "").startswith("rw"):
+        return kinyarwanda.stem(word)
     stemmer = _stemmer(language)
     return stemmer.stemWord(word) if stemmer else word
 
@@ -74,14 +80,20 @@ def _elided(word, language):
 
 class Query:
     """What a reader typed, parsed once: its words and "quoted phrases", stemmed in each language
-    the content may be in."""
+    the content may be in; the first ``MAX_QUERY_WORDS`` words (those of the phrases included)."""
 
     def __init__(self, text, languages):
         self.text = text.strip()
         self.languages = list(dict.fromkeys(languages))
-        self.phrases = [words(phrase) for phrase in PHRASE.findall(self.text)]
-        self.phrases = [phrase for phrase in self.phrases if phrase]
-        self.words = [word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word)]
+        budget = MAX_QUERY_WORDS
+        self.phrases = []
+        for phrase in PHRASE.findall(self.text):
+            phrase = words(phrase)[:budget]
+            budget -= len(phrase)
+            if phrase:
+                self.phrases.append(phrase)
+        found = (word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word))
+        self.words = list(itertools.islice(found, max(budget, 0)))
 
     def __bool__(self):
         return bool(self.words or self.phrases)

@@ -53,6 +53,22 @@ def upr_vocabularies(locales):
 
 
 @pytest.fixture
+def rwanda_recommendations(upr_vocabularies, django_capture_on_commit_callbacks):
+    """Rwanda's recommendations of the UPR Info export (125), imported as an editor would, with what
+    follows the commit (their search entries, the counts) run: the original rows."""
+    from tests.support.files import SHARED_DATA
+    from upr.importers.service import import_recommendations
+    from upr.models import Recommendation
+
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        open(SHARED_DATA / "upr-info" / "rwanda.csv", "rb") as file,
+    ):
+        import_recommendations(file, filename="rwanda.csv")
+    return Recommendation.objects.originals()
+
+
+@pytest.fixture
 def home_pages(locales, django_capture_on_commit_callbacks):
     """The site's home page in every locale, the English one being the default Site's root."""
     home = ensure_base_tree()

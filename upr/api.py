@@ -77,7 +77,14 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
         """What the answers show: recommendations with their labels; a detail, the pages citing it."""
         if getattr(self, "action", None) == "detail_view":
             return (versions.RECOMMENDATIONS, versions.VOCABULARIES, versions.CONTENT)
-        return (versions.RECOMMENDATIONS, versions.VOCABULARIES)
+        request = getattr(self, "request", None)
+        query = RecommendationQuery.text_of(request.GET) if request is not None else ""
+        # A text query is answered from the recommendations' search entries: their version too.
+        return (
+            versions.RECOMMENDATIONS,
+            versions.VOCABULARIES,
+            *((versions.RECOMMENDATION_SEARCH,) if query else ()),
+        )
 
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"q", "locale", "facets", "order", *FILTERS}
@@ -116,7 +123,7 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
         if ordering and ordering not in ORDERINGS:
             raise BadRequestError(f"order: “{ordering}” is not one of {', '.join(ORDERINGS)}")
         queryset = query.apply(base).order_by(*ORDERINGS.get(ordering, DEFAULT_ORDERING))
-        total = cached("count", query.key(), queryset.count)
+        total = cached("count", query, (), queryset.count)
 
         page = self.paginate_queryset(CountedQuerySet(queryset, total))
         fields = selected_fields(request, self.listing_fields)
@@ -132,7 +139,7 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
             wanted = self._facet_names(request)
             if wanted:
                 data["meta"]["facets"] = cached(
-                    "facets", (query.key(), language, wanted), lambda: facets(base, query, labels, wanted)
+                    "facets", query, (language, wanted), lambda: facets(base, query, labels, wanted)
                 )
         return APIResponse(data)
 
@@ -226,9 +233,7 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
         self.check_query_parameters(base)
         language = request_language(request)
         query = RecommendationQuery(request.GET)
-        return APIResponse(
-            cached("stats", (query.key(), language), lambda: stats(query.apply(base), language))
-        )
+        return APIResponse(cached("stats", query, language, lambda: stats(query.apply(base), language)))
 
     def export_view(self, request, extension):
         base = self.get_queryset()

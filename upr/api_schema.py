@@ -17,6 +17,7 @@ from api.openapi import (
     obj,
     window_parameters,
 )
+from api.parameters import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS
 from upr.facets import FACETS
 from upr.filters import FILTERS
 from upr.labels import label_schema
@@ -127,7 +128,11 @@ def filter_parameters():
     ]
     return [
         *parameters,
-        OpenApiParameter("q", str, description="Words the text must contain (any language)."),
+        OpenApiParameter(
+            "q",
+            {"type": "string", "maxLength": MAX_QUERY_CHARACTERS},
+            description=f"Words the text must contain (any language); the first {MAX_QUERY_WORDS} are read.",
+        ),
     ]
 
 

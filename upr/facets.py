@@ -144,9 +144,10 @@ STATS_DIMENSIONS = (
 VERSIONS = (versions.RECOMMENDATIONS, versions.VOCABULARIES)
 
 
-def cached(namespace, parts, compute):
-    """``compute()``, or its result for the same ``parts`` since recommendations or vocabularies last changed."""
-    return versions.cached(VERSIONS, f"upr-{namespace}", parts, compute)
+def cached(namespace, query, parts, compute):
+    """``compute()``, or its result for the same ``query`` and ``parts`` since recommendations or
+    vocabularies last changed (and the search entries, for a text query)."""
+    return versions.cached(VERSIONS + query.versions, f"upr-{namespace}", (query.key(), parts), compute)
 
 
 def stats(queryset, language):
@@ -182,10 +183,10 @@ def warm(languages=None):
     languages = languages or [code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES]
     base = Recommendation.objects.originals()
     query = RecommendationQuery({})
-    cached("count", query.key(), query.apply(base).count)
+    cached("count", query, (), query.apply(base).count)
     names = list(FACETS)
     for language in languages:
         labels = Labels.for_language(language)
         with translation.override(language):
-            cached("facets", (query.key(), language, names), partial(facets, base, query, labels, names))
-        cached("stats", (query.key(), language), partial(stats, query.apply(base), language))
+            cached("facets", query, (language, names), partial(facets, base, query, labels, names))
+        cached("stats", query, language, partial(stats, query.apply(base), language))

@@ -7,12 +7,12 @@ values within a filter are alternatives, filters are combined.
 import re
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from wagtail.api.v2.utils import BadRequestError
 
 from api import versions
-from api.parameters import is_whole_number
+from api.parameters import MAX_QUERY_WORDS, is_whole_number, query_error
 from upr.models import ActionCategory, ImplementationStatus, Recommendation, RegionalGroup, Response
 
 NOT_ASSESSED = "not_assessed"
@@ -108,12 +108,31 @@ def apply_filter(queryset, name, values):
 # by the listing, its count and every facet; beyond, it stays a subquery.
 MATERIALISED_MATCHES = 5000
 
+# Who finds recommendations by their words: the search app registers its one index here (the
+# recommendations' search entries hold their text in every language, stemmed as the site's
+# search does); ``upr`` may not import ``search``, which depends on it.
+_text_search = None
+
+
+def register_text_search(function):
+    """``function(query)`` gives the primary keys of the original recommendations whose text, in
+    any language, or whose state's name matches ``query``: a queryset of values (the database
+    backends) or a list (Elasticsearch's hits, at most ``MATERIALISED_MATCHES + 1``)."""
+    global _text_search
+    _text_search = function
+
 
 def _matching_keys(query):
-    matching = Recommendation.objects.search(query, operator="and", order_by_relevance=False)
-    if not hasattr(matching, "get_queryset"):  # Elasticsearch: the hits themselves
-        return [recommendation.translation_key for recommendation in matching]
-    return matching.get_queryset().order_by().values_list("translation_key", flat=True)
+    if _text_search is not None:
+        return _text_search(query, MATERIALISED_MATCHES + 1)
+    # Without the search app: every word somewhere in the text or a translation of it.
+    condition = Q()
+    for word in query.split():
+        condition &= Q(text__icontains=word)
+    matching = Recommendation.objects.filter(condition).values("translation_key")
+    return (
+        Recommendation.objects.originals().filter(translation_key__in=matching).values_list("pk", flat=True)
+    )
 
 
 def text_matches(query):
@@ -122,9 +141,7 @@ def text_matches(query):
     found = list(_matching_keys(query)[: MATERIALISED_MATCHES + 1])
     if len(found) > MATERIALISED_MATCHES:
         return None
-    return sorted(
-        Recommendation.objects.originals().filter(translation_key__in=found).values_list("pk", flat=True)
-    )
+    return sorted(found)
 
 
 class RecommendationQuery:
@@ -132,10 +149,22 @@ class RecommendationQuery:
 
     def __init__(self, params):
         self.filters = {name: FILTERS[name].parse(params[name]) for name in FILTERS if name in params}
-        # Words only: the database backends' query syntaxes (FTS5, tsquery) must not see quotes,
-        # operators or control characters a reader (or a robot) typed.
-        self.query = " ".join(_NOT_A_WORD.sub(" ", params.get("q", "")).split())
+        if error := query_error(params.get("q", "")):
+            raise BadRequestError(error)
+        self.query = self.text_of(params)
         self._matches = None
+
+    @staticmethod
+    def text_of(params):
+        """Words only: the database backends' query syntaxes (FTS5, tsquery) must not see quotes,
+        operators or control characters a reader (or a robot) typed; its first MAX_QUERY_WORDS."""
+        return " ".join(_NOT_A_WORD.sub(" ", params.get("q", "")).split()[:MAX_QUERY_WORDS])
+
+    @property
+    def versions(self):
+        """The versions, beyond the recommendations' own, that the answers depend on: a text query
+        is answered from their search entries, which follow the recommendations a moment later."""
+        return (versions.RECOMMENDATION_SEARCH,) if self.query else ()
 
     def key(self):
         """What identifies the set of recommendations this query selects, for caching."""
@@ -145,10 +174,13 @@ class RecommendationQuery:
         """``queryset`` without the recommendations whose text does not match the text query."""
         if self._matches is None:
             (self._matches,) = versions.cached(
-                (versions.RECOMMENDATIONS,), "upr-matches", self.query, lambda: (text_matches(self.query),)
+                (versions.RECOMMENDATIONS, *self.versions),
+                "upr-matches",
+                self.query,
+                lambda: (text_matches(self.query),),
             )
         if self._matches is None:  # too many to list: a subquery
-            return queryset.filter(translation_key__in=_matching_keys(self.query))
+            return queryset.filter(pk__in=_matching_keys(self.query))
         return queryset.filter(pk__in=self._matches)
 
     def apply(self, queryset, *, except_filter=None):

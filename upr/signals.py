@@ -1,4 +1,5 @@
 from django.dispatch import Signal
 
-# Sent by the worker once an import's recommendations are in the search index, with ``import_id``.
+# Sent by the worker once an import committed, with ``import_id``: what answers from the
+# recommendations' text (the search app's entries) follows.
 recommendations_imported = Signal()

@@ -12,6 +12,7 @@ configured. Each production part is switched on by one variable:
 ``.env.example`` lists every variable.
 """
 
+from email.utils import getaddresses
 from pathlib import Path
 
 from environs import Env
@@ -383,6 +384,10 @@ EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Who is sent an e-mail for every server error (500) when DEBUG is off: "Name <address>, address, ..."
+ADMINS = [
+    (name or address, address) for name, address in getaddresses([env.str("ADMINS", default="")]) if address
+]
 
 # Wagtail ------------------------------------------------------------------
 
@@ -498,7 +503,11 @@ SPECTACULAR_SETTINGS = {
     ],
     "GET_MOCK_REQUEST": "cms.openapi.mock_request",
     # The content languages, wherever a field takes one (locale, language, preferred_language…).
-    "ENUM_NAME_OVERRIDES": {"LanguageEnum": [code for code, _name in WAGTAIL_CONTENT_LANGUAGES]},
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": [code for code, _name in WAGTAIL_CONTENT_LANGUAGES],
+        # The words a multipart request may give a checkbox (consent, acknowledgement) for true or false.
+        "CheckboxAnswerEnum": "legal_aid.api_fields.CHECKBOX_WORDS",
+    },
     "DISABLE_ERRORS_AND_WARNINGS": False,
     # The public API needs no authentication.
     "AUTHENTICATION_WHITELIST": [],
@@ -514,8 +523,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # requests and their attachments are encrypted with the first and read with
 # any. dev.py and test.py provide one; production.py refuses to start without.
 LEGAL_AID_KEYS = env.list("LEGAL_AID_KEYS", default=[])
-# Who is told (by email, reference only) that a request arrived.
+# The key of the audit log's seals (HMAC-SHA256 chaining each entry to the one before). A fixed key
+# for a laptop and the tests; production.py refuses to start without one of its own.
+AUDIT_LOG_KEY = env.str("AUDIT_LOG_KEY", default="dev-only-audit-log-key")
+# Who is told (by email, a link to the admin only) that a request arrived.
 LEGAL_AID_NOTIFY_EMAILS = env.list("LEGAL_AID_NOTIFY_EMAILS", default=[])
+# The sender of the acknowledgement a requester may ask for: an address that names neither the
+# organisation's legal work nor its purpose (the requester's mailbox may be read by others).
+LEGAL_AID_ACKNOWLEDGEMENT_FROM_EMAIL = env.str(
+    "LEGAL_AID_ACKNOWLEDGEMENT_FROM_EMAIL", default=DEFAULT_FROM_EMAIL
+)
 # Closed cases older than this are deleted by `manage.py purge_legal_aid_requests`.
 LEGAL_AID_RETENTION_DAYS = env.int("LEGAL_AID_RETENTION_DAYS", default=365)
 # Objects under legal-aid/ that no case refers to are deleted by the sweeper once this old.
@@ -640,14 +657,28 @@ PERMISSIONS_POLICY = (
     "screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=()"
 )
 
+# Error reports (the e-mail to ADMINS, the Django pages with DEBUG on) with nothing of a journalist's
+# request: legal_aid.error_reports.
+DEFAULT_EXCEPTION_REPORTER = "legal_aid.error_reports.LegalAidExceptionReporter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "legal_aid.error_reports.LegalAidExceptionReporterFilter"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"require_debug_false": {"()": "django.utils.log.RequireDebugFalse"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # A server error reaches ADMINS by e-mail (nothing is sent while ADMINS is empty).
+        "mail_admins": {
+            "level": "ERROR",
+            "filters": ["require_debug_false"],
+            "class": "django.utils.log.AdminEmailHandler",
+        },
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django": {
-            "handlers": ["console"],
+            "handlers": ["console", "mail_admins"],
             "level": env.str("DJANGO_LOG_LEVEL", default="INFO"),
             "propagate": False,
         },
@@ -657,3 +688,15 @@ LOGGING = {
         "wagtail": {"level": env.str("WAGTAIL_LOG_LEVEL", default="WARNING")},
     },
 }
+
+# Sentry, only if SENTRY_DSN is set: no personal data, nothing of the legal-assistance requests
+# (legal_aid.sentry).
+SENTRY_DSN = env.str("SENTRY_DSN", default="")
+if SENTRY_DSN:
+    from legal_aid import sentry
+
+    sentry.init(
+        SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default="production"),
+        traces_sample_rate=env.float("SENTRY_TRACES_SAMPLE_RATE", default=0.0),
+    )

@@ -26,6 +26,13 @@ if not LEGAL_AID_KEYS:
         "Fernet keys, newest first, separated by commas "
         '(python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())").'
     )
+AUDIT_LOG_KEY = env.str("AUDIT_LOG_KEY", default="")
+if not AUDIT_LOG_KEY:
+    raise ImproperlyConfigured(
+        "AUDIT_LOG_KEY is not set. Each audit-log entry is sealed with it so that an edited, removed or "
+        "inserted entry is found: set it to a long random string kept apart from the database "
+        '(python -c "import secrets; print(secrets.token_urlsafe(48))").'
+    )
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)

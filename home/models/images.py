@@ -2,6 +2,8 @@ from django.db import models
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
+from home.uploads import clean_upload, guard_upload
+
 
 class CustomImage(AbstractImage):
     """Images with the credit and description that reuse on other sites requires."""
@@ -18,6 +20,15 @@ class CustomImage(AbstractImage):
     class Meta(AbstractImage.Meta):
         verbose_name = "image"
         verbose_name_plural = "images"
+
+    def clean(self):
+        super().clean()
+        # Wagtail's form has read the format with Willow; this finds a page or script hidden in it.
+        clean_upload(self.file)
+
+    def save(self, *args, **kwargs):
+        guard_upload(self.file, image=True)
+        return super().save(*args, **kwargs)
 
 
 class CustomRendition(AbstractRendition):

@@ -14,7 +14,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from legal_aid import crypto
+from legal_aid import audit_chain, crypto
 
 from .choices import CaseStatus
 
@@ -193,11 +193,13 @@ class AuditEntry(models.Model):
         PASSWORD = "password", _("Password changed")
 
     at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
+    # The user's id stays when the account is deleted: it is sealed into the entry.
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("user"),
         null=True,
-        on_delete=models.SET_NULL,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
         related_name="+",
         editable=False,
     )
@@ -205,11 +207,15 @@ class AuditEntry(models.Model):
     action = models.CharField(_("action"), max_length=16, choices=Action.choices, editable=False)
     reference = models.CharField(_("case"), max_length=16, blank=True, editable=False, db_index=True)
     detail = models.CharField(_("detail"), max_length=255, blank=True, editable=False)
+    # Its place in the chain (1, 2, 3, ...) and its seal: the HMAC of the previous seal and its fields
+    # (legal_aid.audit_chain).
+    sequence = models.PositiveBigIntegerField(_("number"), editable=False, db_index=True)
+    hash = models.CharField(_("seal"), max_length=64, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-at", "-pk"]
+        ordering = ["-sequence", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
         default_permissions = ("view",)
@@ -227,7 +233,10 @@ class AuditEntry(models.Model):
 
     @classmethod
     def record(cls, user, action, reference="", detail=""):
-        return cls.objects.create(
+        """Append an entry, sealed to the one before it."""
+        return audit_chain.append(
+            cls,
+            at=timezone.now(),
             user=user if user and user.is_authenticated else None,
             username=user.get_username() if user and user.is_authenticated else "",
             action=action,

@@ -103,3 +103,17 @@ CORE_FIELDS = (
     ),
 )
 CORE_FIELDS_BY_KEY = {field.key: field for field in CORE_FIELDS}
+
+# The box a requester ticks to get one email saying that their message arrived. Every form offers
+# it, after its own fields; editors do not manage it. The answer is never stored with the request:
+# it only decides whether the acknowledgement is queued (legal_aid.services.submit_request).
+ACKNOWLEDGEMENT = CoreField(
+    "acknowledgement",
+    "checkbox",
+    _("Send me an email confirming that my message arrived"),
+    _(
+        "Only if you chose email above. Leave it unticked if someone else may read your mailbox: the "
+        "email has a plain subject and says only that a message arrived, nothing of what you wrote."
+    ),
+    required=False,
+)

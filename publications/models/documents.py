@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.documents.models import AbstractDocument, Document
 
+from home.uploads import clean_upload, guard_upload
+
 
 class ReportDocument(AbstractDocument):
     """A document (most often a report PDF) with what a reader needs to know before opening it.
@@ -38,3 +40,11 @@ class ReportDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    def clean(self):
+        super().clean()  # the extension is one of WAGTAILDOCS_EXTENSIONS
+        clean_upload(self.file)  # and the bytes are what it says
+
+    def save(self, *args, **kwargs):
+        guard_upload(self.file)
+        return super().save(*args, **kwargs)

@@ -54,6 +54,7 @@ def test_no_origin_is_allowed_unless_configured():
         SECRET_KEY="x",
         ALLOWED_HOSTS="cms.example.org",
         LEGAL_AID_KEYS=LEGAL_AID_KEYS,
+        AUDIT_LOG_KEY="test-audit-log-key",
     )
     assert loaded["CORS_ALLOWED_ORIGINS"] == []
     assert not loaded.get("CORS_ALLOW_ALL_ORIGINS")
@@ -63,6 +64,7 @@ def test_no_origin_is_allowed_unless_configured():
         SECRET_KEY="x",
         ALLOWED_HOSTS="cms.example.org",
         LEGAL_AID_KEYS=LEGAL_AID_KEYS,
+        AUDIT_LOG_KEY="test-audit-log-key",
         CORS_ALLOWED_ORIGINS="https://www.example.org,https://preview.example.org",
     )
     assert loaded["CORS_ALLOWED_ORIGINS"] == ["https://www.example.org", "https://preview.example.org"]

@@ -177,7 +177,7 @@ def test_the_legal_aid_schemas_have_real_types_and_enums(schema):
     assert "application/pdf" in _enum(components, attachments["properties"]["types"]["items"])
 
     answers = components["LegalAidAnswers"]
-    assert set(answers["properties"]) == {core.key for core in CORE_FIELDS} | {"website"}
+    assert set(answers["properties"]) == {core.key for core in CORE_FIELDS} | {"website", "acknowledgement"}
     assert set(answers["required"]) == {core.key for core in CORE_FIELDS if core.required}
     assert _enum(components, answers["properties"]["contact_method"]) == ContactMethod.values
     assert _enum(components, answers["properties"]["problem_type"]) == ProblemType.values
@@ -185,6 +185,8 @@ def test_the_legal_aid_schemas_have_real_types_and_enums(schema):
     assert _enum(components, answers["properties"]["preferred_language"]) == ["en", "fr", "rw"]
     assert answers["properties"]["incident_date"]["format"] == "date"
     assert answers["properties"]["consent"]["type"] == "boolean"
+    assert answers["properties"]["acknowledgement"]["type"] == "boolean"
+    assert "acknowledgement" not in answers["required"]
     multipart = components["LegalAidAnswersMultipart"]["properties"]
     assert multipart["attachments"]["type"] == "array"
     assert multipart["attachments"]["items"] == {"type": "string", "format": "binary"}

@@ -112,6 +112,7 @@ def test_with_the_database_out_of_reach_the_api_answers_503_with_retry_after(tmp
         "SECRET_KEY": "x" * 60,
         "ALLOWED_HOSTS": "127.0.0.1",
         "LEGAL_AID_KEYS": "hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4=",
+        "AUDIT_LOG_KEY": "test-audit-log-key",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{_free_port()}/nowhere",
         "SECURE_SSL_REDIRECT": "false",
     }

@@ -51,6 +51,7 @@ def run_cms(database_url, seaweedfs, bucket, *arguments):
             SECRET_KEY=django_settings.SECRET_KEY,
             ALLOWED_HOSTS="127.0.0.1",
             LEGAL_AID_KEYS=",".join(django_settings.LEGAL_AID_KEYS),
+            AUDIT_LOG_KEY=django_settings.AUDIT_LOG_KEY,
             DATABASE_URL=database_url,
             AWS_STORAGE_BUCKET_NAME=bucket,
             AWS_S3_ENDPOINT_URL=seaweedfs.endpoint_url,

@@ -24,6 +24,7 @@ def test_check_deploy_with_production_settings_is_clean():
             SECRET_KEY="a-production-like-secret-key-Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5oQ7",
             ALLOWED_HOSTS="cms.example.org",
             LEGAL_AID_KEYS="hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4=",
+            AUDIT_LOG_KEY="test-audit-log-key",
         ),
         capture_output=True,
         text=True,

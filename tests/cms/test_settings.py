@@ -129,6 +129,22 @@ def test_production_refuses_to_start_without_legal_aid_keys():
     assert "LEGAL_AID_KEYS is not set" in result.stderr
 
 
+def test_production_refuses_to_start_without_an_audit_log_key():
+    result = run_settings(
+        "cms.settings.production",
+        ["DEBUG"],
+        SECRET_KEY="x" * 60,
+        ALLOWED_HOSTS="cms.example.org",
+        LEGAL_AID_KEYS=KEY,
+    )
+    assert result.returncode != 0
+    assert "AUDIT_LOG_KEY is not set" in result.stderr
+
+
+def test_development_seals_the_audit_log_with_a_fixed_key():
+    assert load_settings("cms.settings.dev", ["AUDIT_LOG_KEY"])["AUDIT_LOG_KEY"]
+
+
 def test_production_reads_the_legal_aid_keys_newest_first():
     loaded = load_settings(
         "cms.settings.production",
@@ -136,6 +152,7 @@ def test_production_reads_the_legal_aid_keys_newest_first():
         SECRET_KEY="x" * 60,
         ALLOWED_HOSTS="cms.example.org",
         LEGAL_AID_KEYS=f"{KEY},{OLD_KEY}",
+        AUDIT_LOG_KEY="test-audit-log-key",
     )
     assert loaded["LEGAL_AID_KEYS"] == [KEY, OLD_KEY]
 
@@ -151,6 +168,7 @@ def test_production_reads_its_secrets_from_the_environment():
         ["DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "CSRF_TRUSTED_ORIGINS", "SESSION_COOKIE_SECURE"],
         SECRET_KEY="k" * 60,
         LEGAL_AID_KEYS=KEY,
+        AUDIT_LOG_KEY="test-audit-log-key",
         ALLOWED_HOSTS="cms.example.org,www.example.org",
         CSRF_TRUSTED_ORIGINS="https://cms.example.org",
     )
@@ -196,3 +214,15 @@ def test_redis_url_shares_the_cache_and_the_content_versions_through_redis():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "True"]
+
+
+def test_server_errors_go_to_the_admins_named_in_the_environment():
+    loaded = load_settings(
+        "cms.settings.base",
+        ["ADMINS", "SERVER_EMAIL"],
+        ADMINS="Operations <ops@example.org>, duty@example.org",
+        SERVER_EMAIL="cms@example.org",
+    )
+    assert loaded["ADMINS"] == [["Operations", "ops@example.org"], ["duty@example.org", "duty@example.org"]]
+    assert loaded["SERVER_EMAIL"] == "cms@example.org"
+    assert load_settings("cms.settings.base", ["ADMINS"])["ADMINS"] == []

@@ -86,6 +86,7 @@ class Services:
             ALLOWED_HOSTS="127.0.0.1",
             SECURE_SSL_REDIRECT="false",
             LEGAL_AID_KEYS=Fernet.generate_key().decode(),
+            AUDIT_LOG_KEY="fault-run-audit-key",
             LEGAL_AID_NOTIFY_EMAILS="legal-team@example.org",
             LEGAL_AID_SUBMIT_RATE="100000/h",
             API_THROTTLE_BURST_RATE="100000/min",
@@ -196,12 +197,28 @@ class Services:
     def url(self, path, web=0):
         return f"http://127.0.0.1:{self.web_ports[web]}{path}"
 
+    def task_counts(self):
+        """How many tasks there are by status (READY, RUNNING, SUCCESSFUL, FAILED), straight from the database."""
+        with psycopg.connect(self.postgres.url(), autocommit=True, connect_timeout=10) as connection:
+            return dict(
+                connection.execute(
+                    "SELECT status, count(*) FROM django_tasks_database_dbtaskresult GROUP BY status"
+                ).fetchall()
+            )
+
     def pending_tasks(self):
         """The tasks no worker has finished yet (READY or RUNNING), straight from the database."""
-        with psycopg.connect(self.postgres.url(), autocommit=True, connect_timeout=10) as connection:
-            return connection.execute(
-                "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status IN ('READY', 'RUNNING')"
-            ).fetchone()[0]
+        counts = self.task_counts()
+        return counts.get("READY", 0) + counts.get("RUNNING", 0)
+
+    def stored_objects(self, prefix="legal-aid/"):
+        """The names of the objects under ``prefix`` (not in its sub-folders), straight from S3."""
+        pages = self.seaweedfs.server.client().get_paginator("list_objects_v2")
+        return sorted(
+            item["Key"]
+            for page in pages.paginate(Bucket=BUCKET, Prefix=prefix, Delimiter="/")
+            for item in page.get("Contents", [])
+        )
 
     def start_worker(self, name):
         options = self.worker_options[name]

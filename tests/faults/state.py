@@ -35,7 +35,8 @@ def main():
                 "reference": case.reference,
                 "token": token.group(1) if token else None,
                 "files": sorted(files),
-                "message_ids": [_message_id(case, "team"), _message_id(case, "acknowledgement")],
+                # The run's requests do not tick the acknowledgement box: the team's mail only.
+                "message_ids": [_message_id(case, "team")],
             }
         )
     tasks = dict(DBTaskResult.objects.values_list("status").annotate(count=Count("pk")))

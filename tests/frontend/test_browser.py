@@ -110,8 +110,19 @@ def test_the_form_is_sent_without_javascript(browser, public_site):
         page.click("button[type=submit] >> nth=-1")
         assert page.locator(".field-error").count() >= 5  # each required field says what it needs
         assert "Rwanda" not in page.content()
+        # The box asking for a confirmation email is offered, unticked, in the reader's language.
+        box = page.locator("[name=acknowledgement]")
+        assert box.count() == 1 and not box.is_checked()
+        assert (
+            "confirmant que mon message est arrivé"
+            in page.locator("label[for=id_acknowledgement]").inner_text()
+        )
         fill_request(page, "fr")
         page.fill("[name=description]", "Mon enregistreur a été saisi.")
+        box.check()  # with a phone number: nowhere to send it
+        page.click("form.relay-form button[type=submit]")
+        assert "que par e-mail" in page.locator("#id_acknowledgement_error").inner_text()
+        page.uncheck("[name=acknowledgement]")
         page.click("form.relay-form button[type=submit]")
         reference, secret = sent_reference(page)
         page.goto(f"{public_site}/fr/request-status/")

@@ -1,4 +1,10 @@
-"""Notifications go out after the request is committed, say nothing of its content, and their failure loses nothing."""
+"""Notifications go out after the request is committed, say nothing of its content, and their failure loses nothing.
+
+The requester is written to only if they tick the form's acknowledgement box, and then with a mail
+that tells whoever else reads their mailbox nothing: checked on a real SMTP server on loopback.
+"""
+
+import re
 
 import pytest
 from django_tasks.signals import task_finished
@@ -6,13 +12,20 @@ from django_tasks_db.models import DBTaskResult
 
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import DatabaseError
+from django.urls import reverse
 
 from background.backends import ImmediateBackend
 from legal_aid.models import CaseEvent, LegalAidRequest
+from tests.support.smtp import SMTPSink
 
-from .helpers import SECRET_WORDS, VALID, submit
+from .helpers import SECRET_WORDS, VALID, form_url, post_json, submit
 
 pytestmark = pytest.mark.django_db
+
+# A request whose author asks for the acknowledgement.
+ACKNOWLEDGED = {**VALID, "acknowledgement": True}
+# Words that would tell a reader of the requester's mailbox what the mail is about.
+PURPOSE_WORDS = ["legal", "juridique", "amategeko", "assistance", "lawyer", "avocat", "LA-"]
 
 
 class BrokenEmailBackend(BaseEmailBackend):
@@ -36,7 +49,7 @@ def test_nothing_is_sent_before_the_request_is_committed(
     client, request_form, mailoutbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        assert submit(client, request_form).status_code == 201
+        assert submit(client, request_form, ACKNOWLEDGED).status_code == 201
     assert mailoutbox == []
     assert len(callbacks) == 2  # one per notification, run by the immediate backend on commit
     for callback in callbacks:
@@ -67,7 +80,7 @@ def test_with_the_database_queue_the_notifications_are_stored_with_the_request(
     settings.TASKS = {
         "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
     }
-    response = submit(client, request_form)
+    response = submit(client, request_form, ACKNOWLEDGED)
     case = LegalAidRequest.objects.get(reference=response.json()["reference"])
     queued = DBTaskResult.objects.filter(args_kwargs__args=[case.pk])
     assert sorted(queued.values_list("task_path", "queue_name")) == [
@@ -80,7 +93,7 @@ def test_with_the_database_queue_the_notifications_are_stored_with_the_request(
         raise DatabaseError("the database went away")
 
     monkeypatch.setattr(CaseEvent.objects, "create", broken)
-    assert submit(client, request_form).status_code == 503
+    assert submit(client, request_form, ACKNOWLEDGED).status_code == 503
     assert LegalAidRequest.objects.count() == 1
     assert DBTaskResult.objects.filter(task_path__startswith="legal_aid.").count() == 2
     assert mailoutbox == []
@@ -103,7 +116,7 @@ def test_a_failing_mail_server_loses_nothing_and_the_failure_shows(
 ):
     settings.EMAIL_BACKEND = f"{__name__}.BrokenEmailBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        response = submit(client, request_form)
+        response = submit(client, request_form, ACKNOWLEDGED)
 
     assert response.status_code == 201
     case = LegalAidRequest.objects.get(reference=response.json()["reference"])
@@ -115,18 +128,101 @@ def test_a_failing_mail_server_loses_nothing_and_the_failure_shows(
         assert "ConnectionRefusedError" in result.errors[0].exception_class_path
 
 
-def test_the_acknowledgement_is_in_the_requester_s_language_and_only_to_an_email(
-    client, request_form, mailoutbox, django_capture_on_commit_callbacks
+@pytest.fixture
+def smtp_inbox(settings):
+    """Mail sent through a real SMTP server on loopback; the messages it received."""
+    sink = SMTPSink().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    yield sink.inbox
+    sink.stop()
+
+
+def words_of(answers):
+    """The words of a request's free text and choices, as someone reading a mail would spot them."""
+    text = " ".join(
+        str(answers[key])
+        for key in ("name", "contact", "media_outlet", "country", "problem_type", "description", "urgency")
+    )
+    return {word.lower() for word in re.findall(r"\w{4,}", text.replace("_", " "))}
+
+
+def test_without_the_box_ticked_no_mail_reaches_the_requester(
+    client, request_form, smtp_inbox, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        submit(client, request_form, {**VALID, "preferred_language": "fr"})
-    (acknowledgement,) = [mail for mail in mailoutbox if mail.to == ["amina@example.org"]]
-    for word in SECRET_WORDS:
-        assert word not in acknowledgement.body
-    mailoutbox.clear()
+        for payload in (VALID, {**VALID, "acknowledgement": False}, {**VALID, "acknowledgement": ""}):
+            assert submit(client, request_form, payload).status_code == 201
+    received = smtp_inbox.snapshot()
+    assert [message["to"] for message in received] == [["legal-team@example.org"]] * 3
+    assert not any("amina@example.org" in message["raw"] for message in received)
+
+
+def test_with_the_box_ticked_one_neutral_mail_in_the_requester_s_language(
+    client, request_form, smtp_inbox, django_capture_on_commit_callbacks
+):
+    answers = {
+        **ACKNOWLEDGED,
+        "media_outlet": "Radio Isango",
+        "description": "Des policiers ont saisi mon enregistreur au marché de Rubavu et m’ont gardé toute la nuit.",
+        "preferred_language": "fr",
+    }
     with django_capture_on_commit_callbacks(execute=True):
-        submit(client, request_form, {**VALID, "contact_method": "signal", "contact": "+250 788 000 111"})
-    assert [mail.to for mail in mailoutbox] == [["legal-team@example.org"]]
+        response = post_json(client, form_url(request_form, locale="fr"), answers)
+    assert response.status_code == 201, response.content
+    reference = response.json()["reference"]
+
+    (acknowledgement,) = [m for m in smtp_inbox.snapshot() if m["to"] == ["amina@example.org"]]
+    assert acknowledgement["subject"] == "Votre message a bien été reçu"
+    assert "Nous vous contacterons" in acknowledgement["body"]
+    mail = (acknowledgement["subject"] + " " + acknowledgement["body"]).lower()
+    for word in words_of(answers) | {reference.lower()}:
+        assert word not in mail, word
+    for word in PURPOSE_WORDS:
+        assert word.lower() not in acknowledgement["raw"].lower(), word  # headers included
+    case = LegalAidRequest.objects.get(reference=reference)
+    assert "acknowledgement" not in case.get_data()  # the choice is not kept with the request
+
+
+@pytest.mark.parametrize(
+    ("language", "subject"), [("en", "Your message was received"), ("rw", "Ubutumwa bwawe bwakiriwe")]
+)
+def test_the_acknowledgement_in_english_and_kinyarwanda(
+    client, request_form, smtp_inbox, django_capture_on_commit_callbacks, language, subject
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        submit(client, request_form, {**ACKNOWLEDGED, "preferred_language": language})
+    (acknowledgement,) = [m for m in smtp_inbox.snapshot() if m["to"] == ["amina@example.org"]]
+    assert acknowledgement["subject"] == subject
+    for word in PURPOSE_WORDS:
+        assert word.lower() not in acknowledgement["raw"].lower(), word
+
+
+def test_the_team_notification_carries_only_the_link_to_the_case(
+    client, request_form, smtp_inbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, request_form, ACKNOWLEDGED)
+    reference = response.json()["reference"]
+    case = LegalAidRequest.objects.get(reference=reference)
+    (team,) = [m for m in smtp_inbox.snapshot() if m["to"] == ["legal-team@example.org"]]
+    assert "http://testserver" + reverse("legal_aid_cases:inspect", args=[case.pk]) in team["body"]
+    mail = (team["subject"] + " " + team["body"]).lower()
+    for word in words_of(VALID) | {reference.lower(), *(w.lower() for w in SECRET_WORDS)}:
+        assert word not in mail, word
+
+
+def test_a_box_ticked_without_an_email_address_is_refused(client, request_form, smtp_inbox):
+    response = submit(
+        client, request_form, {**ACKNOWLEDGED, "contact_method": "signal", "contact": "+250 788 000 111"}
+    )
+    assert response.status_code == 400
+    assert list(response.json()["errors"]) == ["acknowledgement"]
+    assert "email" in response.json()["errors"]["acknowledgement"][0]
+    assert not LegalAidRequest.objects.exists()
+    assert smtp_inbox.snapshot() == []
 
 
 def test_a_request_leaves_the_api_s_content_version_and_cache_alone(

@@ -93,6 +93,15 @@ def test_a_core_field_cannot_change_its_type(admin_client, add_url):
     assert not LegalAidRequestPage.objects.exists()
 
 
+def test_no_field_may_take_the_key_of_the_acknowledgement_box(admin_client, add_url):
+    rows = core_rows()
+    rows.append({**rows[-1], "clean_name": "acknowledgement", "label": "Send me a receipt", "required": ""})
+    response = admin_client.post(add_url, page_form(rows))
+    assert response.status_code == 200
+    assert "the box every form ends with" in response.content.decode()
+    assert not LegalAidRequestPage.objects.exists()
+
+
 def test_a_saved_key_cannot_change(admin_client, request_form):
     edit_url = reverse("wagtailadmin_pages:edit", args=[request_form.pk])
     fields = list(request_form.form_fields.all())
@@ -130,3 +139,14 @@ def test_a_form_posted_the_wagtail_way_is_kept_encrypted_like_an_api_request(
     case = LegalAidRequest.objects.get(reference=submitted.case.reference)
     assert "Amina" not in case.payload
     assert case.get_data()["description"] == VALID["description"]
+
+
+def test_the_wagtail_way_asks_for_the_acknowledgement_with_the_same_box_and_keeps_no_trace_of_it(
+    request_form, mailoutbox, django_capture_on_commit_callbacks
+):
+    form = request_form.get_form({**VALID, "consent": "on", "acknowledgement": "on"}, page=request_form)
+    assert form.is_valid(), form.errors
+    with django_capture_on_commit_callbacks(execute=True):
+        submitted = request_form.process_form_submission(form)
+    assert sorted(mail.to[0] for mail in mailoutbox) == ["amina@example.org", "legal-team@example.org"]
+    assert "acknowledgement" not in submitted.case.get_data()

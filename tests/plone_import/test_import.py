@@ -336,6 +336,22 @@ class TestASite:
         run = PloneImportRun.objects.get()
         assert run.status == PloneImportRun.Status.FAILED and "Event without a start date" in run.error
 
+    def test_a_page_under_a_file_s_name_is_refused_and_nothing_lands_in_the_bucket(
+        self, export_format, tmp_path, home_pages, seaweedfs, s3_bucket
+    ):
+        items = site_items()
+        for item in items:
+            if item["name"] == "report-pdf":
+                item["file"]["blob"] = b"<html><script>alert(1)</script><!-- %PDF-1.4 -->" + PDF
+
+        with pytest.raises(
+            CommandError, match=r"Nothing was imported\. .*“annual-report\.pdf” holds a web page or a script"
+        ):
+            import_plone(WRITERS[export_format](tmp_path / "export", items))
+
+        assert not ReportDocument.objects.exists() and not PloneItem.objects.exists()
+        assert bucket_keys(seaweedfs, s3_bucket) == []
+
 
 class TestCommand:
     def test_a_broken_export_is_refused_before_anything_is_written(self, tmp_path, home_pages):

@@ -85,6 +85,7 @@ def build_template(url):
         SECRET_KEY="template-" + "x" * 50,
         ALLOWED_HOSTS="127.0.0.1",
         LEGAL_AID_KEYS="hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4=",
+        AUDIT_LOG_KEY="test-audit-log-key",
         DATABASE_URL=url,
         TASKS_BACKEND="immediate",
         LOG_LEVEL="WARNING",

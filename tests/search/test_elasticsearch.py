@@ -5,6 +5,7 @@ import pytest
 from django.test import override_settings
 
 from wagtail.search.backends import get_search_backend
+from wagtail.search.index import get_indexed_models
 
 from search.models import DocumentPage, SearchEntry
 from search.query import Search
@@ -34,16 +35,16 @@ def test_the_index_folds_case_accents_and_french_elisions(elasticsearch):
     assert "asciifolding" in analysis["analyzer"]["edgengram_analyzer"]["filter"]
 
 
-def test_the_mappings_of_pdf_pages_and_recommendations(elasticsearch):
+def test_the_mappings_of_pdf_pages_and_no_index_of_recommendations_of_their_own(elasticsearch):
     pages = elasticsearch.mapping_class(DocumentPage).get_mapping()["properties"]
-    recommendations = elasticsearch.mapping_class(Recommendation).get_mapping()["properties"]
 
     # A page's words are sent stemmed (search.text), in the "terms" field.
     terms_field = next(name for name in pages if name.endswith("terms"))
     assert pages[terms_field]["type"] == "text"
     assert any(name.endswith("document_text_id_filter") for name in pages)
-    assert any("locale_id_filter" in name for name in recommendations)
-    assert any(name.endswith("response_filter") for name in recommendations)
+    # Recommendations are found through their search entries only (the listing's ``?q=`` too).
+    assert Recommendation not in get_indexed_models()
+    assert SearchEntry in get_indexed_models()
 
 
 def test_a_text_query_is_sent_as_a_match_over_the_text(elasticsearch):

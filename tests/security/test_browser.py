@@ -86,6 +86,7 @@ def test_enrolment_work_under_csp_and_a_recovery_code(
         f"/admin/pages/add/home/standardpage/{home_pages['en'].pk}/",
         "/admin/legal-aid/cases/",
         "/admin/legal-aid/audit/",
+        "/admin/legal-aid/audit-check/",
         "/admin/images/",
         "/admin/documents/",
         "/admin/account/",

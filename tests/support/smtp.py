@@ -20,8 +20,11 @@ class Inbox:
             self.messages.append(
                 {
                     "message_id": message["Message-ID"],
+                    "from": str(message["From"]),
                     "to": list(envelope.rcpt_tos),
                     "subject": str(message["Subject"]),
+                    "body": message.get_body(preferencelist=("plain", "html")).get_content(),
+                    "raw": envelope.content.decode("utf-8", "replace"),
                 }
             )
         return "250 Message accepted for delivery"

@@ -13,9 +13,7 @@ from wagtail.models import Locale
 
 from api import versions
 from locales.translation import translate
-from tests.support.files import SHARED_DATA
-from upr.importers.service import import_recommendations
-from upr.models import Assessment, Country, ImplementationPlan, Recommendation
+from upr.models import Assessment, Country, ImplementationPlan
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +22,8 @@ STATS = reverse("wagtailapi:recommendations:stats")
 
 
 @pytest.fixture
-def rwanda(upr_vocabularies, django_capture_on_commit_callbacks):
-    # The search index is brought up to date once the import commits.
-    with (
-        django_capture_on_commit_callbacks(execute=True),
-        open(SHARED_DATA / "upr-info" / "rwanda.csv", "rb") as file,
-    ):
-        import_recommendations(file, filename="rwanda.csv")
-    return Recommendation.objects.originals()
+def rwanda(rwanda_recommendations):
+    return rwanda_recommendations
 
 
 def get(client, url, **params):

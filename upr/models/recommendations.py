@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db import models
-from django.db.models.functions import Cast, Coalesce
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -9,8 +9,6 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.models import TranslatableMixin
-from wagtail.search import index
-from wagtail.search.queryset import SearchableQuerySetMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .choices import ActionCategory, ImplementationStatus, Response
@@ -22,13 +20,13 @@ def original_recommendations():
     return models.Q(is_original=True)
 
 
-class RecommendationQuerySet(SearchableQuerySetMixin, models.QuerySet):
+class RecommendationQuerySet(models.QuerySet):
     def originals(self):
         """One row per recommendation: the one in the language it was made in, not a translation."""
         return self.filter(is_original=True)
 
 
-class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
+class Recommendation(TranslatableMixin, ClusterableModel):
     """A recommendation made to a state in its Universal Periodic Review.
 
     Its text is translated with wagtail-localize (the Kinyarwanda version is
@@ -165,19 +163,11 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
         ),
     ]
 
-    search_fields = [
-        index.SearchField("text"),
-        index.SearchField("number"),
-        index.AutocompleteField("number"),
-        index.FilterField("locale"),
-        index.FilterField("language"),
-        index.FilterField("state_under_review"),
-        index.FilterField("cycle"),
-        index.FilterField("session"),
-        index.FilterField("response"),
-        index.FilterField("action_category"),
-        index.RelatedFields("state_under_review", [index.SearchField("name"), index.FilterField("iso3")]),
-    ]
+    # Not in Wagtail's index: the recommendations are searched through their search entries (the
+    # search app's one index, which holds their text in every language), by the site's search and
+    # by the listing's ``?q=`` alike; indexing them twice made an import wait minutes to be found.
+    # The admin's search reads the columns (``RecommendationViewSet.search_fields``).
+    search_fields = []
 
     class Meta(TranslatableMixin.Meta):
         ordering = ["-cycle__number", "state_under_review__iso3", "number", "pk"]
@@ -194,8 +184,6 @@ class Recommendation(TranslatableMixin, index.Indexed, ClusterableModel):
                 name="upr_rec_listing_order",
             ),
             models.Index(fields=["state_code"], condition=models.Q(is_original=True), name="upr_rec_state"),
-            # Wagtail's database search backend joins its index on the text of the primary key.
-            models.Index(Cast("id", models.CharField(max_length=50)), name="upr_rec_id_as_text"),
         ]
 
     def __str__(self):

@@ -1,4 +1,7 @@
-from django.core.management.base import BaseCommand
+from django_tasks import TaskResultStatus
+from django_tasks.signals import task_finished
+
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from wagtail.models import Site
@@ -16,8 +19,29 @@ class Command(BaseCommand):
         "Running it again changes nothing that is already there."
     )
 
-    @transaction.atomic
     def handle(self, *args, **options):
+        # With the immediate backend (``make run``), the tasks of the content (search entries, text
+        # of the PDFs, covers) run as the transaction commits: one that fails would leave the demo
+        # half-searchable without a word, so it fails the command.
+        failed = []
+
+        def finished(sender, task_result, **kwargs):
+            if task_result.status == TaskResultStatus.FAILED:
+                errors = getattr(task_result, "errors", None) or []
+                failed.append(
+                    f"{task_result.task.module_path}: {errors[-1].traceback.strip().splitlines()[-1] if errors else '?'}"
+                )
+
+        task_finished.connect(finished, dispatch_uid="load-demo-task-finished")
+        try:
+            with transaction.atomic():
+                self.load()
+        finally:
+            task_finished.disconnect(dispatch_uid="load-demo-task-finished")
+        if failed:
+            raise CommandError(f"{len(failed)} background task(s) of the demo failed:\n" + "\n".join(failed))
+
+    def load(self):
         locales = {locale.language_code: locale for locale in ensure_locales()}
         site = Site.objects.get(is_default_site=True)
         home_page = site.root_page.specific
