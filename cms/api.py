@@ -10,6 +10,7 @@ from api.api import (
     RedirectsAPIViewSet,
 )
 from legal_aid.api import LegalAidAPIViewSet
+from newsletter.api import NewsletterAPIViewSet
 from programmes.api import ProgrammeKindsAPIViewSet
 from search.api import AutocompleteAPIViewSet, SearchAPIViewSet
 from upr.api import (
@@ -40,3 +41,5 @@ api_router.register_endpoint("search", SearchAPIViewSet)
 api_router.register_endpoint("page-preview", PagePreviewAPIViewSet)
 # The legal-assistance request form: its schema, submissions and status checks (no model is served).
 api_router.register_endpoint("legal-aid", LegalAidAPIViewSet)
+# The newsletter: subscriptions (double opt-in), confirmations, unsubscriptions.
+api_router.register_endpoint("newsletter", NewsletterAPIViewSet)

@@ -42,6 +42,7 @@ FRONTEND_API_STALE_SECONDS = env.int("FRONTEND_API_STALE_SECONDS", default=86400
 FRONTEND_RATE = env.str("FRONTEND_RATE", default="300/m")
 FRONTEND_LEGAL_AID_RATE = env.str("FRONTEND_LEGAL_AID_RATE", default="10/h")
 FRONTEND_LEGAL_AID_STATUS_RATE = env.str("FRONTEND_LEGAL_AID_STATUS_RATE", default="20/h")
+FRONTEND_NEWSLETTER_RATE = env.str("FRONTEND_NEWSLETTER_RATE", default="10/h")
 # Proxies in front of this site, to read the client's address from X-Forwarded-For.
 FRONTEND_NUM_PROXIES = env.int("FRONTEND_NUM_PROXIES", default=0)
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "programmes",
     "legal_aid",
     "search",
+    "newsletter",
     "plone_import",
     "backups",
     "demo",
@@ -418,6 +419,9 @@ API_THROTTLE_RATES = {
     # Legal-assistance requests and status checks, per client (api/throttling.py ClientThrottle).
     "legal_aid_submit": env.str("LEGAL_AID_SUBMIT_RATE", default="10/h"),
     "legal_aid_status": env.str("LEGAL_AID_STATUS_RATE", default="20/h"),
+    # Newsletter subscriptions, and the confirm/unsubscribe links used through the API, per client.
+    "newsletter_subscribe": env.str("NEWSLETTER_SUBSCRIBE_RATE", default="10/h"),
+    "newsletter_link": env.str("NEWSLETTER_LINK_RATE", default="60/h"),
 }
 # The public site's servers, which render pages for every reader: not throttled; a legal-assistance
 # request they relay is counted for the client they name in X-Relayed-Client (a keyed hash).
@@ -542,6 +546,25 @@ LEGAL_AID_COMMIT_CHECK_SECONDS = env.float("LEGAL_AID_COMMIT_CHECK_SECONDS", def
 LEGAL_AID_MAX_FILES = env.int("LEGAL_AID_MAX_FILES", default=5)
 LEGAL_AID_MAX_FILE_BYTES = env.int("LEGAL_AID_MAX_FILE_BYTES", default=20 * 1024 * 1024)
 LEGAL_AID_MAX_BODY_BYTES = env.int("LEGAL_AID_MAX_BODY_BYTES", default=60 * 1024 * 1024)
+
+# The newsletter ------------------------------------------------------------
+# Where the confirmation and unsubscribe pages of the mails' links are served: the public site's
+# /newsletter/… pages (which relay to the API), else the CMS's own.
+NEWSLETTER_LINKS_URL = env.str(
+    "NEWSLETTER_LINKS_URL", default=PUBLIC_SITE_URL or WAGTAILADMIN_BASE_URL
+).rstrip("/")
+NEWSLETTER_FROM_EMAIL = env.str("NEWSLETTER_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# How long a confirmation link works; unconfirmed addresses are deleted after it (purge_newsletter_pending).
+NEWSLETTER_CONFIRM_HOURS = env.int("NEWSLETTER_CONFIRM_HOURS", default=72)
+# A pending address is sent another confirmation mail at most this often.
+NEWSLETTER_RESEND_MINUTES = env.int("NEWSLETTER_RESEND_MINUTES", default=10)
+# Sending: recipients claimed at a time, most messages a second per worker (0: no limit), after how long
+# a claim of a worker that died is taken back, attempts for a temporary failure (4xx) and the wait after each.
+NEWSLETTER_BATCH_SIZE = env.int("NEWSLETTER_BATCH_SIZE", default=100)
+NEWSLETTER_SEND_RATE = env.float("NEWSLETTER_SEND_RATE", default=20.0)
+NEWSLETTER_CLAIM_SECONDS = env.float("NEWSLETTER_CLAIM_SECONDS", default=600.0)
+NEWSLETTER_MAX_ATTEMPTS = env.int("NEWSLETTER_MAX_ATTEMPTS", default=5)
+NEWSLETTER_RETRY_SECONDS = env.float("NEWSLETTER_RETRY_SECONDS", default=300.0)
 
 # Backups (manage.py backup_cms): object names the database keeps in plain text columns, besides
 # its file fields, that must be in every backup.

@@ -1,0 +1,241 @@
+"""Sending an edition: claim a batch of deliveries, send each, mark it; again until none is left.
+
+What is guaranteed: a delivery is marked sent once, and a recipient is sent at most one copy, except
+when a worker dies after the mail server accepted a message (SMTP 250) and before its row was marked;
+that one message goes again, with the same Message-ID, so at most one repeat per worker killed (the
+message it had in flight), which receiving servers and clients can recognise as the same message.
+
+* Claiming marks a batch ``claimed`` in one transaction (``SKIP LOCKED`` on PostgreSQL, so several
+  workers share an edition); a claim older than NEWSLETTER_CLAIM_SECONDS is a dead worker's, taken back.
+* Each message is marked ``sent`` in its own commit right after the server's 250.
+* A temporary refusal (4xx) puts the delivery back for NEWSLETTER_RETRY_SECONDS (times its attempts),
+  up to NEWSLETTER_MAX_ATTEMPTS; a refused recipient (5xx to RCPT) marks the subscriber bounced.
+* The mail server away: the batch's unsent deliveries go back, and the task fails to be retried later.
+* Deliveries left for later get a follow-up run of the task at their time.
+"""
+
+import hashlib
+import hmac
+import logging
+import smtplib
+import time
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
+from django.db.models import Count, F, Min, Q
+from django.utils import timezone
+
+from . import rendering, services, tokens
+from .models import Delivery, DeliveryStatus, Edition, EditionStatus, Subscriber, SubscriberStatus
+
+logger = logging.getLogger(__name__)
+
+
+class MailServerUnavailable(Exception):
+    """The mail server could not be reached or dropped the connection (the task is retried)."""
+
+
+def message_id(delivery):
+    """The same for every attempt at one delivery, and told apart from any other by a keyed hash."""
+    key = hashlib.sha256(f"newsletter.message-id:{settings.SECRET_KEY}".encode()).digest()
+    digest = hmac.new(key, f"{delivery.edition_id}.{delivery.pk}".encode(), hashlib.sha256).hexdigest()[:16]
+    domain = settings.NEWSLETTER_FROM_EMAIL.rpartition("@")[2].strip("> ") or "newsletter.invalid"
+    return f"<newsletter.{delivery.edition_id}.{delivery.pk}.{digest}@{domain}>"
+
+
+def compose(edition, rendered, delivery, subscriber, connection=None):
+    unsubscribe = services.link("unsubscribe", tokens.make_token(subscriber, tokens.UNSUBSCRIBE))
+    text, html = rendered.for_recipient(unsubscribe)
+    message = EmailMultiAlternatives(
+        subject=rendered.subject,
+        body=text,
+        from_email=settings.NEWSLETTER_FROM_EMAIL,
+        to=[subscriber.email],
+        connection=connection,
+        headers={
+            "Message-ID": message_id(delivery),
+            # RFC 8058: the address a mail client POSTs "List-Unsubscribe=One-Click" to.
+            "List-Unsubscribe": f"<{unsubscribe}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            "List-Id": f"<newsletter-{edition.language}.{message_id(delivery).rpartition('@')[2][:-1]}>",
+            "Auto-Submitted": "auto-generated",
+            "Precedence": "bulk",
+        },
+    )
+    message.attach_alternative(html, "text/html")
+    return message
+
+
+def recipients(page, fallback):
+    """The confirmed subscribers an edition of ``page`` goes to: its language's, and with ``fallback``
+    (for the default language's edition) those of languages the issue is not published in."""
+    language = page.locale.language_code
+    languages = {language}
+    if fallback and language == settings.LANGUAGE_CODE:
+        published = {translation.locale.language_code for translation in page.get_translations().live()}
+        languages |= {code for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES} - published - {language}
+    return Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED, language__in=languages)
+
+
+def start_edition(page, *, fallback=False, user=None):
+    """The edition of ``page`` with one delivery per recipient, and its sending queued (on commit)."""
+    from background import enqueue_on_commit
+
+    from .tasks import send_edition
+
+    with transaction.atomic():
+        edition = Edition.objects.create(
+            page=page, language=page.locale.language_code, fallback=fallback, created_by=user
+        )
+        ids = recipients(page, fallback).values_list("pk", flat=True).iterator(chunk_size=2000)
+        batch = []
+        for subscriber_id in ids:
+            batch.append(Delivery(edition=edition, subscriber_id=subscriber_id))
+            if len(batch) == 1000:
+                Delivery.objects.bulk_create(batch)
+                batch = []
+        Delivery.objects.bulk_create(batch)
+        enqueue_on_commit(send_edition, edition.pk)
+    return edition
+
+
+def progress(edition):
+    counts = dict(edition.deliveries.values_list("status").annotate(count=Count("pk")))
+    return {status: counts.get(status, 0) for status in DeliveryStatus.values}
+
+
+def _claimable(edition, now):
+    stale = now - timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS)
+    return Delivery.objects.filter(edition=edition).filter(
+        Q(status=DeliveryStatus.PENDING, not_before__isnull=True)
+        | Q(status=DeliveryStatus.PENDING, not_before__lte=now)
+        | Q(status=DeliveryStatus.CLAIMED, claimed_at__lt=stale)
+    )
+
+
+def claim(edition):
+    now = timezone.now()
+    with transaction.atomic():
+        ids = list(
+            _claimable(edition, now)
+            .order_by("pk")
+            .select_for_update(skip_locked=True)
+            .values_list("pk", flat=True)[: settings.NEWSLETTER_BATCH_SIZE]
+        )
+        Delivery.objects.filter(pk__in=ids).update(
+            status=DeliveryStatus.CLAIMED, claimed_at=now, attempts=F("attempts") + 1
+        )
+    return list(Delivery.objects.filter(pk__in=ids).select_related("subscriber").order_by("pk"))
+
+
+def _mark(delivery, status, **fields):
+    """Record the outcome of a claimed delivery (in its own commit)."""
+    Delivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.CLAIMED).update(status=status, **fields)
+
+
+def _defer(delivery, code):
+    if delivery.attempts >= settings.NEWSLETTER_MAX_ATTEMPTS:
+        _mark(delivery, DeliveryStatus.FAILED, last_code=code)
+        return
+    wait = timedelta(seconds=settings.NEWSLETTER_RETRY_SECONDS * delivery.attempts)
+    _mark(delivery, DeliveryStatus.PENDING, last_code=code, not_before=timezone.now() + wait)
+
+
+def _release(deliveries):
+    """Deliveries not tried after all (the mail server went away): back, their attempt not counted."""
+    Delivery.objects.filter(pk__in=[d.pk for d in deliveries], status=DeliveryStatus.CLAIMED).update(
+        status=DeliveryStatus.PENDING, attempts=F("attempts") - 1
+    )
+
+
+class Pacer:
+    """At most ``rate`` messages a second (0: no limit)."""
+
+    def __init__(self, rate):
+        self.interval = 1.0 / rate if rate > 0 else 0.0
+        self.next = time.monotonic()
+
+    def wait(self):
+        if self.interval:
+            now = time.monotonic()
+            if self.next > now:
+                time.sleep(self.next - now)
+            self.next = max(self.next, now) + self.interval
+
+
+def send_one(edition, rendered, delivery, connection):
+    subscriber = delivery.subscriber
+    if subscriber is None or subscriber.status != SubscriberStatus.CONFIRMED:
+        _mark(delivery, DeliveryStatus.SKIPPED)
+        return DeliveryStatus.SKIPPED
+    try:
+        compose(edition, rendered, delivery, subscriber, connection).send()
+    except smtplib.SMTPRecipientsRefused as error:
+        code = next(iter(error.recipients.values()))[0]
+        if code >= 500:
+            with transaction.atomic():
+                _mark(delivery, DeliveryStatus.BOUNCED, last_code=code)
+                Subscriber.objects.filter(pk=subscriber.pk).update(status=SubscriberStatus.BOUNCED)
+            return DeliveryStatus.BOUNCED
+        _defer(delivery, code)
+        return DeliveryStatus.PENDING
+    except smtplib.SMTPResponseException as error:  # the sender or the message refused
+        if error.smtp_code >= 500:
+            _mark(delivery, DeliveryStatus.FAILED, last_code=error.smtp_code)
+            return DeliveryStatus.FAILED
+        _defer(delivery, error.smtp_code)
+        return DeliveryStatus.PENDING
+    except (smtplib.SMTPException, OSError) as error:
+        raise MailServerUnavailable(str(error)) from error
+    _mark(delivery, DeliveryStatus.SENT, sent_at=timezone.now(), last_code=None)
+    return DeliveryStatus.SENT
+
+
+def send(edition_id):
+    edition = Edition.objects.select_related("page").filter(pk=edition_id).first()
+    if edition is None or edition.status == EditionStatus.DONE:
+        return "nothing to send"
+    rendered = rendering.render(edition.page.specific)
+    pacer = Pacer(settings.NEWSLETTER_SEND_RATE)
+    while batch := claim(edition):
+        connection = get_connection()
+        try:
+            connection.open()
+        except (smtplib.SMTPException, OSError) as error:
+            _release(batch)
+            raise MailServerUnavailable(str(error)) from error
+        try:
+            for index, delivery in enumerate(batch):
+                pacer.wait()
+                try:
+                    send_one(edition, rendered, delivery, connection)
+                except MailServerUnavailable:
+                    _release(batch[index:])
+                    raise
+        finally:
+            try:
+                connection.close()
+            except (smtplib.SMTPException, OSError):
+                logger.info("The mail server's connection was already closed.")
+    return finish(edition)
+
+
+def finish(edition):
+    """The edition done, or a follow-up run at the time its remaining deliveries come due."""
+    from .tasks import send_edition
+
+    remaining = Delivery.objects.filter(
+        edition=edition, status__in=[DeliveryStatus.PENDING, DeliveryStatus.CLAIMED]
+    ).aggregate(due=Min("not_before"), claimed=Min("claimed_at"), count=Count("pk"))
+    if not remaining["count"]:
+        Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.DONE)
+        return progress(edition)
+    times = [remaining["due"]]
+    if remaining["claimed"]:
+        times.append(remaining["claimed"] + timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS))
+    when = max(min(t for t in times if t), timezone.now() + timedelta(seconds=1))
+    if send_edition.get_backend().supports_defer:
+        send_edition.using(run_after=when).enqueue(edition.pk)
+    return progress(edition)
