@@ -23,10 +23,10 @@ from functools import cache
 from django.apps import apps
 from django.db.models.signals import pre_save
 
-from modelcluster.fields import ParentalKey
 from wagtail.models import Page, get_page_models
 
 from api import versions
+from api.versions import is_page, owning_page_field
 
 # What the answers of other pages show of a page, or use to decide whether to show it.
 SUMMARY_FIELDS = (
@@ -60,25 +60,6 @@ NOT_SHOWN = frozenset(
         "wagtail_admin_comments",
     }
 )
-
-
-def is_page(model):
-    return isinstance(model, type) and issubclass(model, Page)
-
-
-@cache
-def owning_page_field(model):
-    """The field by which ``model``'s rows are part of a page (a ``ParentalKey`` to a page type,
-    or the key to the page of a many-to-many's own table), or None."""
-    if is_page(model) or "api_versions" in vars(model):
-        return None
-    owner = model._meta.auto_created  # a many-to-many's table: the model whose relation it is
-    for field in model._meta.concrete_fields:
-        if not (field.many_to_one and is_page(field.related_model)):
-            continue
-        if isinstance(field, ParentalKey) or (owner and field.related_model is owner):
-            return field
-    return None
 
 
 @cache

@@ -18,6 +18,7 @@ worker or a command-line import changed. With a shared cache (``REDIS_URL``), th
 mirrored in it and read from it.
 """
 
+import functools
 import hashlib
 import threading
 
@@ -92,9 +93,30 @@ def moved_by(model):
 
 
 def _is_page_or_part(model):
-    from api.page_versions import is_page, owning_page_field
-
     return is_page(model) or owning_page_field(model) is not None
+
+
+def is_page(model):
+    from wagtail.models import Page
+
+    return isinstance(model, type) and issubclass(model, Page)
+
+
+@functools.cache
+def owning_page_field(model):
+    """The field by which ``model``'s rows are part of a page (a ``ParentalKey`` to a page type,
+    or the key to the page of a many-to-many's own table), or None."""
+    from modelcluster.fields import ParentalKey
+
+    if is_page(model) or "api_versions" in vars(model):
+        return None
+    owner = model._meta.auto_created  # a many-to-many's table: the model whose relation it is
+    for field in model._meta.concrete_fields:
+        if not (field.many_to_one and is_page(field.related_model)):
+            continue
+        if isinstance(field, ParentalKey) or (owner and field.related_model is owner):
+            return field
+    return None
 
 
 def _shared_cache():
