@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from publications.models import NewsletterPage
 
-from . import rendering, sender
+from . import rendering, sender, tasks
 from .models import Delivery, Edition, Subscriber, SubscriberStatus
 
 PERMISSION = "newsletter.add_edition"
@@ -43,7 +43,7 @@ def send(request, page_id):
         if not page.live:
             messages.error(request, _("Publish the issue before sending it."))
         else:
-            edition = sender.start_edition(page, fallback=fallback, user=request.user)
+            edition = tasks.start_edition(page, fallback=fallback, user=request.user)
             messages.success(request, _("The sending has started."))
             return redirect("newsletter_admin:edition", edition.pk)
     context = {

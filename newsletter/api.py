@@ -26,7 +26,7 @@ from api.contract import APIError, content_languages
 from api.openapi import locale_parameter
 from api.throttling import BurstThrottle, ClientThrottle, SustainedThrottle
 
-from . import services, tokens
+from . import services, tasks, tokens
 from .api_fields import (
     TOPIC_PATTERN,
     MessageSerializer,
@@ -146,7 +146,7 @@ class NewsletterAPIViewSet(viewsets.ViewSet):
     )
     def subscribe(self, request):
         data = self._valid(SubscriptionSerializer, request)
-        services.subscribe(data["email"], data["language"], data["topics"])
+        tasks.subscribe(data["email"], data["language"], data["topics"])
         message = _(
             "Thank you. If this address can receive the newsletter, a message is on its way to it: "
             "open the link it holds to confirm."

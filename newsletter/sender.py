@@ -79,12 +79,8 @@ def recipients(page, fallback):
     return Subscriber.objects.filter(status=SubscriberStatus.CONFIRMED, language__in=languages)
 
 
-def start_edition(page, *, fallback=False, user=None):
-    """The edition of ``page`` with one delivery per recipient, and its sending queued (on commit)."""
-    from background import enqueue_on_commit
-
-    from .tasks import send_edition
-
+def create_edition(page, *, fallback=False, user=None):
+    """The edition of ``page`` with one delivery per recipient (``tasks.start_edition`` queues its sending)."""
     with transaction.atomic():
         edition = Edition.objects.create(
             page=page, language=page.locale.language_code, fallback=fallback, created_by=user
@@ -97,7 +93,6 @@ def start_edition(page, *, fallback=False, user=None):
                 Delivery.objects.bulk_create(batch)
                 batch = []
         Delivery.objects.bulk_create(batch)
-        enqueue_on_commit(send_edition, edition.pk)
     return edition
 
 
@@ -223,19 +218,21 @@ def send(edition_id):
 
 
 def finish(edition):
-    """The edition done, or a follow-up run at the time its remaining deliveries come due."""
-    from .tasks import send_edition
+    """The edition marked done when nothing remains, and its progress."""
+    if next_run(edition) is None:
+        Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.DONE)
+    return progress(edition)
 
+
+def next_run(edition):
+    """When a follow-up run must send what remains (deferred by a temporary refusal, or claimed by a
+    worker that may have died), or None when nothing remains."""
     remaining = Delivery.objects.filter(
         edition=edition, status__in=[DeliveryStatus.PENDING, DeliveryStatus.CLAIMED]
     ).aggregate(due=Min("not_before"), claimed=Min("claimed_at"), count=Count("pk"))
     if not remaining["count"]:
-        Edition.objects.filter(pk=edition.pk).update(status=EditionStatus.DONE)
-        return progress(edition)
+        return None
     times = [remaining["due"]]
     if remaining["claimed"]:
         times.append(remaining["claimed"] + timedelta(seconds=settings.NEWSLETTER_CLAIM_SECONDS))
-    when = max(min(t for t in times if t), timezone.now() + timedelta(seconds=1))
-    if send_edition.get_backend().supports_defer:
-        send_edition.using(run_after=when).enqueue(edition.pk)
-    return progress(edition)
+    return max(min(t for t in times if t), timezone.now() + timedelta(seconds=1))

@@ -12,8 +12,6 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from background import enqueue_on_commit
-
 from .models import Delivery, Subscriber, SubscriberStatus
 
 CONSENT_TEXT = gettext_lazy(
@@ -32,9 +30,8 @@ def normalise(email):
 
 
 def subscribe(email, language, topics=()):
-    """Record the request and queue the confirmation mail (on commit), unless the address is confirmed."""
-    from .tasks import send_confirmation
-
+    """Record the request; the id of the subscriber to send the confirmation mail to, or None when none
+    is due (the address is confirmed, or was sent one a moment ago). ``tasks.subscribe`` queues it."""
     email, now = normalise(email), timezone.now()
     wording = consent_text(language)
     with transaction.atomic():
@@ -50,13 +47,13 @@ def subscribe(email, language, topics=()):
                         consent_text=wording,
                     )
             except IntegrityError:  # the same address, at the same moment, from another request
-                return
+                return None
         elif (
             subscriber.status == SubscriberStatus.CONFIRMED
             or subscriber.status == SubscriberStatus.PENDING
             and subscriber.consent_at > now - timedelta(minutes=settings.NEWSLETTER_RESEND_MINUTES)
         ):
-            return
+            return None
         else:
             subscriber.language, subscriber.topics = language, list(topics)
             subscriber.status, subscriber.consent_at, subscriber.consent_text = (
@@ -65,7 +62,7 @@ def subscribe(email, language, topics=()):
                 wording,
             )
             subscriber.save()
-        enqueue_on_commit(send_confirmation, subscriber.pk)
+    return subscriber.pk
 
 
 def confirm(subscriber):

@@ -50,4 +50,7 @@ def test_production_rates_are_generous_for_a_person():
         "anon_sustained": "20000/day",
         "legal_aid_submit": "10/h",
         "legal_aid_status": "20/h",
+        # A person subscribes once; the links of the mails are followed a few times.
+        "newsletter_subscribe": "10/h",
+        "newsletter_link": "60/h",
     }

@@ -9,6 +9,7 @@ import grimp
 from importlinter import cli
 
 PACKAGES = (
+    "accounts",
     "api",
     "background",
     "backups",
@@ -17,6 +18,7 @@ PACKAGES = (
     "home",
     "legal_aid",
     "locales",
+    "newsletter",
     "plone_import",
     "programmes",
     "publications",

@@ -9,7 +9,8 @@ from django.utils import translation
 
 from newsletter.factories import SubscriberFactory
 from newsletter.models import Delivery, DeliveryStatus, EditionStatus, Subscriber, SubscriberStatus
-from newsletter.sender import progress, start_edition
+from newsletter.sender import progress
+from newsletter.tasks import start_edition
 from publications.factories import NewsletterPageFactory, NewsPageFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ import pytest
 from django.utils import timezone
 
 from newsletter.models import Delivery, DeliveryStatus, Edition, EditionStatus, Subscriber, SubscriberStatus
-from newsletter.sender import start_edition
+from newsletter.tasks import start_edition
 from publications.factories import NewsletterPageFactory
 from tests.support.worker import start_worker, stop_worker, wait_for
 

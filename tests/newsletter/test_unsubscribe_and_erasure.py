@@ -6,7 +6,7 @@ import pytest
 
 from django.core.management import call_command
 
-from newsletter import services, tokens
+from newsletter import services, tasks, tokens
 from newsletter.factories import SubscriberFactory
 from newsletter.models import Delivery, Edition, SubscriberStatus
 from publications.factories import NewsletterPageFactory
@@ -54,7 +54,7 @@ def test_unsubscribing_through_the_api_and_a_forged_token(client):
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.UNSUBSCRIBED
     # Subscribing again needs a new confirmation.
-    services.subscribe(subscriber.email, "en")
+    tasks.subscribe(subscriber.email, "en")
     subscriber.refresh_from_db()
     assert subscriber.status == SubscriberStatus.PENDING
 
