@@ -9,7 +9,7 @@ from demo.management.commands.load_demo import Command
 from search import entries
 
 # A transaction of their own: the command's commit is the one that runs the tasks.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_failed_task_of_the_demo_fails_the_command(monkeypatch, home_pages):

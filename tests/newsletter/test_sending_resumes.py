@@ -16,7 +16,7 @@ from tests.support.worker import start_worker, stop_worker, wait_for
 
 from .smtp import FullSMTPSink
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RECIPIENTS = 2000
 REJECTED = "rejected@example.org"
