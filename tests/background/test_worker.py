@@ -115,11 +115,16 @@ def test_a_failure_that_is_not_transient_is_not_retried(database_queue):
 
 
 def test_the_tasks_of_a_killed_worker_go_back_to_the_queue(database_queue, tmp_path):
-    slow_the_first_time.enqueue(str(tmp_path / "started"))
+    marker = tmp_path / "started"
+    slow_the_first_time.enqueue(str(marker))
     lease = ["--heartbeat=0.3", "--lease=2"]
     first = start_worker(*lease)
     try:
-        wait_for(lambda: statuses() == ["RUNNING"], timeout=60, message="the task running")
+        # Killed once the task itself has begun (its marker written), not merely marked RUNNING:
+        # killed before, the second worker would run it as if for the first time, for a minute.
+        wait_for(
+            lambda: statuses() == ["RUNNING"] and marker.exists(), timeout=60, message="the task running"
+        )
         first_id = DBTaskResult.objects.get(task_path__in=OURS).worker_ids[-1]
         first.send_signal(signal.SIGKILL)
         first.wait(timeout=10)
