@@ -158,6 +158,19 @@ DATABASES = {
     )
 }
 DATABASE_IS_POSTGRESQL = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The admin writes from several requests at once (autosave, editing sessions, the form's own
+    # post) and the worker writes beside the web process. SQLite serves that when each transaction
+    # takes the write lock when it begins (IMMEDIATE: never the "database is locked" of a reader
+    # upgrading to a writer), a writer waits its turn instead of failing (timeout, in seconds), and
+    # the journal is a write-ahead log (readers never wait for the writer).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
+            "init_command": "PRAGMA journal_mode=WAL",
+        }
+    )
 if DATABASE_IS_POSTGRESQL:
     INSTALLED_APPS.append("django.contrib.postgres")
 

@@ -30,3 +30,18 @@ def test_every_new_admin_gets_its_own_password():
     call_command("create_admin", "--username", "two", stdout=second)
     passwords = {re.search(r"password: (\S+)", out.getvalue()).group(1) for out in (first, second)}
     assert len(passwords) == 2
+
+
+@pytest.mark.django_db
+def test_the_printed_admin_can_change_the_admin_language_on_the_account_page(client):
+    output = StringIO()
+    call_command("create_admin", stdout=output)
+    password = re.search(r"password: (\S+)", output.getvalue()).group(1)
+    user = authenticate(username="admin", password=password)
+    from wagtail.admin.forms.account import NameEmailForm
+
+    # The account page saves every panel at once: its name form must accept the account as created.
+    form = NameEmailForm(
+        instance=user, data={"first_name": user.first_name, "last_name": user.last_name, "email": user.email}
+    )
+    assert form.is_valid(), form.errors

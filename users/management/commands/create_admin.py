@@ -13,8 +13,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
         parser.add_argument("--email", default="admin@example.org")
+        # Wagtail's account page requires both names: left empty, saving any preference there
+        # (the admin's language among them) fails on fields the user did not touch.
+        parser.add_argument("--first-name", default="Site")
+        parser.add_argument("--last-name", default="Administrator")
 
-    def handle(self, *args, username, email, **options):
+    def handle(self, *args, username, email, first_name, last_name, **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(
@@ -23,7 +27,9 @@ class Command(BaseCommand):
             )
             return
         password = secrets.token_urlsafe(12)
-        User.objects.create_superuser(username=username, email=email, password=password)
+        User.objects.create_superuser(
+            username=username, email=email, password=password, first_name=first_name, last_name=last_name
+        )
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin account created. Log in at /admin/ with\n  username: {username}\n  password: {password}\n"
