@@ -12,7 +12,7 @@ from django.db import connection, connections, transaction
 from django.utils import timezone
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),  # as tests/cms/test_tasks.py
     pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own locking"),
 ]
 
