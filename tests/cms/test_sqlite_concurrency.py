@@ -1,15 +1,16 @@
 """SQLite as the default database serves the admin's concurrent writers (autosave, editing
 sessions, the form's own post, the worker) without "database is locked"."""
 
-import threading
 import time
 from datetime import timedelta
 
 import pytest
 
 from django.contrib.sessions.models import Session
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 from django.utils import timezone
+
+from tests.support.threads import run_at_once
 
 pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),  # as tests/cms/test_tasks.py
@@ -34,30 +35,16 @@ def test_concurrent_read_then_write_transactions_all_commit():
     page, its revisions and locks before it writes). With SQLite's deferred transactions two
     such writers fail at once ("database is locked") whatever the timeout, because the reader
     cannot become the writer; with immediate ones they take turns."""
-    errors = []
-    start = threading.Barrier(WRITERS)
     expires = timezone.now() + timedelta(days=1)
 
     def writer(number):
-        try:
-            start.wait()
-            for write in range(WRITES_EACH):
-                with transaction.atomic():
-                    Session.objects.filter(session_key__startswith=f"w{number}-").count()
-                    time.sleep(0.002)  # the rest of the request, between its read and its write
-                    Session.objects.create(
-                        session_key=f"w{number}-{write}", session_data="{}", expire_date=expires
-                    )
-        except Exception as error:
-            errors.append(repr(error))
-        finally:
-            connections.close_all()
+        for write in range(WRITES_EACH):
+            with transaction.atomic():
+                Session.objects.filter(session_key__startswith=f"w{number}-").count()
+                time.sleep(0.002)  # the rest of the request, between its read and its write
+                Session.objects.create(
+                    session_key=f"w{number}-{write}", session_data="{}", expire_date=expires
+                )
 
-    threads = [threading.Thread(target=writer, args=(n,)) for n in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-
-    assert errors == []
+    assert [repr(error) for error in run_at_once(writer, WRITERS)] == []
     assert Session.objects.filter(session_key__startswith="w").count() == WRITERS * WRITES_EACH

@@ -1,19 +1,19 @@
 """The audit log is a chain of sealed entries: an entry changed, removed or inserted in the database is found."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, connections
+from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from django.utils import timezone
 
 from legal_aid import audit_chain
 from legal_aid.models import AuditEntry
+from tests.support.threads import run_at_once
 from users.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -204,25 +204,12 @@ def test_concurrent_writers_keep_one_chain():
     if connection.vendor != "postgresql":
         pytest.skip("writers of SQLite wait for each other in the database itself")
     writers, each = 6, 15
-    barrier = threading.Barrier(writers)
-    errors = []
 
     def write(number):
-        try:
-            barrier.wait()
-            for index in range(each):
-                AuditEntry.record(None, Action.LOGIN_FAILED, detail=f"writer {number} #{index}")
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connections.close_all()
+        for index in range(each):
+            AuditEntry.record(None, Action.LOGIN_FAILED, detail=f"writer {number} #{index}")
 
-    threads = [threading.Thread(target=write, args=(number,)) for number in range(writers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert errors == []
+    assert run_at_once(write, writers) == []
     numbers = list(AuditEntry.objects.order_by("sequence").values_list("sequence", flat=True))
     assert numbers == list(range(1, writers * each + 1))
     result = audit_chain.verify(AuditEntry)
