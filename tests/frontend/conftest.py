@@ -21,6 +21,10 @@ from .servers import PublicSite
 LANGUAGES = ("en", "fr", "rw")
 
 
+def in_package(item):
+    return Path(__file__).parent in Path(item.fspath).parents
+
+
 def pytest_collection_modifyitems(items):
     """The package's tests marked as using the database, so that the test database is set up even
     when they run alone (the ``cms`` fixture writes the demo there, and empties it afterwards).
@@ -28,11 +32,31 @@ def pytest_collection_modifyitems(items):
     When pytest-xdist splits the run (``--dist loadgroup``), they all go to one worker, so that
     the demo is loaded once and the servers started once.
     """
-    here = Path(__file__).parent
     for item in items:
-        if here in Path(item.fspath).parents:
+        if in_package(item):
             item.add_marker(pytest.mark.django_db)
             item.add_marker(pytest.mark.xdist_group("frontend"))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """The mark served the database's set-up; the test itself runs outside a transaction (see
+    ``_database_as_another_process_sees_it``)."""
+    if in_package(item):
+        item.own_markers = [mark for mark in item.own_markers if mark.name != "django_db"]
+
+
+@pytest.fixture(autouse=True)
+def _database_as_another_process_sees_it(cms, django_db_blocker):
+    """The tests read the database as any other process would: committed rows, no transaction
+    held around the test.
+
+    A test wrapped in a transaction would hold SQLite's write lock for its whole length (the
+    project's transactions begin ``IMMEDIATE``), and every write of the CMS it talks to (a
+    subscription, a request, a rendition) would wait behind it.
+    """
+    with django_db_blocker.unblock():
+        yield
 
 
 def restore_database():
