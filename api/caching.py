@@ -14,6 +14,8 @@ model declares once the transaction commits, and, when Wagtail's frontend cache 
 import hashlib
 from functools import lru_cache
 
+from django_tasks.signals import task_finished, task_started
+
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -64,6 +66,41 @@ def connect_signals():
     request_started.connect(versions.request_started, dispatch_uid="api-versions-request-started")
     request_finished.connect(versions.request_finished, dispatch_uid="api-versions-request-finished")
     versions.on_bump(purge_api_from_frontend_cache)
+    task_started.connect(references_read, dispatch_uid="api-references-read")
+    task_finished.connect(references_written, dispatch_uid="api-references-written")
+
+
+REFERENCE_TASKS = frozenset({"wagtail.tasks.update_reference_index_task"})
+# The reference index as a task found it, by task, until that task ends (in the same process).
+_references_before = {}
+
+
+def references_fingerprint():
+    """Rows of the reference index added or removed change this: how many there are, and the
+    highest id (ids are never given twice, on SQLite as on PostgreSQL)."""
+    from django.db.models import Count, Max
+
+    from wagtail.models import ReferenceIndex
+
+    rows = ReferenceIndex.objects.aggregate(count=Count("id"), last=Max("id"))
+    return rows["count"], rows["last"]
+
+
+def references_read(sender, task_result, **kwargs):
+    """A signal receiver: a task that writes Wagtail's reference index (which pages cite which
+    recommendation, document, image) starts, after the commit of the page it reads."""
+    if task_result.task.module_path in REFERENCE_TASKS:
+        _references_before[task_result.id] = references_fingerprint()
+
+
+def references_written(sender, task_result, **kwargs):
+    """A signal receiver: that task has ended; the references' version moves when it changed
+    them (a page edited without a new link changes none)."""
+    if task_result.task.module_path not in REFERENCE_TASKS:
+        return
+    before = _references_before.pop(task_result.id, None)
+    if before is None or references_fingerprint() != before:
+        versions.bump(versions.REFERENCES)
 
 
 # Frontend cache (CDN, proxy) --------------------------------------------------

@@ -42,7 +42,10 @@ SEARCH = "search"
 # The search entries of recommendations only (a subset of SEARCH): what the recommendations' text
 # queries read, so that a page's new entry leaves them warm.
 RECOMMENDATION_SEARCH = "search:recommendations"
-NAMES = (CONTENT, ASSETS, SUMMARIES, RECOMMENDATIONS, VOCABULARIES, SEARCH, RECOMMENDATION_SEARCH)
+# Which pages link to which objects (Wagtail's reference index): written after a page's commit,
+# by a task of its own (``api.caching.references_written``).
+REFERENCES = "references"
+NAMES = (CONTENT, ASSETS, SUMMARIES, RECOMMENDATIONS, VOCABULARIES, SEARCH, RECOMMENDATION_SEARCH, REFERENCES)
 
 
 def page_version(page_id):
@@ -209,36 +212,52 @@ def _write(name):
 def bump(*names):
     """Move these versions on now (after the transaction commits, when inside one).
 
-    Once per commit and name, however many rows the commit wrote (an import writes thousands).
+    Once per commit and name, however many rows the commit wrote (an import writes thousands),
+    and all the names of one commit together: the receivers of :func:`on_bump` (the CDN purge)
+    are called once per commit.
     """
     names = [name for name in names if name]
     if not names:
         return
     connection = transaction.get_connection()
     if not connection.in_atomic_block:
-        _bump_now(names)
+        _bump_now(sorted(set(names)))
         return
+    # The names of this transaction gathered in one set, moved together by whichever of its
+    # callbacks runs first (the others find nothing left). Django's list of callbacks is one
+    # object for one transaction, and a new one after a commit or after a savepoint rolled back
+    # (which drops the callbacks registered inside it): then a new set is begun.
+    hooks = connection.run_on_commit
+    pending = getattr(connection, "_api_versions_pending", None)
+    if pending is None or pending.hooks is not hooks:
+        pending = _Pending(hooks)
+        connection._api_versions_pending = pending
+    pending.names.update(names)
+    transaction.on_commit(pending.run)
 
-    def once_committed():
-        # Django runs the callbacks of one commit with a new, empty run_on_commit in place: that
-        # list itself (not its id, which a later list could reuse) and its length tell one
-        # commit from the next.
-        hooks = connection.run_on_commit
-        done = getattr(connection, "_api_versions_bumped", None)
-        if done is None or done[0] is not hooks or done[1] != len(hooks):
-            done = (hooks, len(hooks), set())
-            connection._api_versions_bumped = done
-        todo = [name for name in names if name not in done[2]]
-        done[2].update(todo)
-        if todo:
-            _bump_now(todo)
 
-    transaction.on_commit(once_committed)
+class _Pending:
+    def __init__(self, hooks):
+        self.hooks = hooks
+        self.names = set()
+
+    def run(self):
+        names, self.names = sorted(self.names), set()
+        if names:
+            _bump_now(names)
 
 
 def _bump_now(names):
     for name in names:
         _write(name)
+    heard = getattr(_request, "bumped", None)
+    if heard is not None:  # in a request: its receivers hear once, when it has ended
+        heard.update(names)
+        return
+    _tell(names)
+
+
+def _tell(names):
     for receiver in _after_bump:
         receiver(names)
 
@@ -247,19 +266,25 @@ _after_bump = []
 
 
 def on_bump(receiver):
-    """Call ``receiver(names)`` after versions moved (the API's CDN purge)."""
+    """Call ``receiver(names)`` after versions moved (the API's CDN purge): once a request has
+    ended for all it moved (an editor's publication, and what runs after its commit), at once
+    elsewhere (a worker's task, a command)."""
     if receiver not in _after_bump:
         _after_bump.append(receiver)
     return receiver
 
 
 def request_started(**kwargs):
-    """Signal receiver: a request starts with no version read yet."""
+    """Signal receiver: a request starts with no version read or moved yet."""
     _request.versions = {}
+    _request.bumped = set()
 
 
 def request_finished(**kwargs):
     _request.versions = None
+    bumped, _request.bumped = getattr(_request, "bumped", None), None
+    if bumped:
+        _tell(sorted(bumped))
 
 
 def cached(names, namespace, parts, compute, timeout=24 * 60 * 60):

@@ -42,7 +42,7 @@ class ProgrammeKindsAPIViewSet(VocabularyAPIViewSet):
 
     model = ProgrammeKind
     name = "programme-kinds"
-    content_versions = (versions.CONTENT,)
+    content_versions = (versions.ASSETS,)  # a snippet: moved by its own changes, and its locales
     item_fields = ("id", "slug", "name", "description")
 
     def items(self, labels):

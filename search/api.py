@@ -99,7 +99,9 @@ class AutocompleteAPIViewSet(ListingAPIViewSet):
 
     model = Page
     name = "autocomplete"
-    content_versions = (versions.CONTENT,)
+    # Titles, addresses and types of public pages, as their summaries show them, found in the
+    # pages' search entries (written after the page's commit).
+    content_versions = (versions.SUMMARIES, versions.SEARCH)
     known_query_parameters = frozenset({"q", "locale", "limit", "type", "fields"})
     item_fields = ("id", "title", "url", "type")
 

@@ -1,9 +1,12 @@
 """Public read API of the recommendations database: /api/v2/recommendations/ and the vocabularies."""
 
+import functools
+import operator
+
 from rest_framework.response import Response as APIResponse
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, OuterRef
+from django.db.models import BooleanField, CharField, Exists, ExpressionWrapper, IntegerField, OuterRef, Q
 from django.db.models.functions import Cast, Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,7 +15,7 @@ from django.utils import translation
 
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from api import versions
 from api.api import ListingAPIViewSet
@@ -72,19 +75,32 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
 
-    @property
-    def content_versions(self):
-        """What the answers show: recommendations with their labels; a detail, the pages citing it."""
-        if getattr(self, "action", None) == "detail_view":
-            return (versions.RECOMMENDATIONS, versions.VOCABULARIES, versions.CONTENT)
-        request = getattr(self, "request", None)
-        query = RecommendationQuery.text_of(request.GET) if request is not None else ""
+    @classmethod
+    def versions_of_request(cls, request, url_name, kwargs):
+        """What the answers show: recommendations with their labels; a detail, its source document
+        and the pages citing it (their titles and addresses, and which cite it). Known from the
+        address alone, so that a kept answer is checked in one query (api/caching.py)."""
+        if url_name == "detail":
+            return (
+                versions.RECOMMENDATIONS,
+                versions.VOCABULARIES,
+                versions.ASSETS,
+                versions.SUMMARIES,
+                versions.REFERENCES,
+                # The pages that list it among their own (a publication's, a programme's).
+                *(versions.type_version(model) for model in citing_page_types()),
+            )
         # A text query is answered from the recommendations' search entries: their version too.
         return (
             versions.RECOMMENDATIONS,
             versions.VOCABULARIES,
-            *((versions.RECOMMENDATION_SEARCH,) if query else ()),
+            *((versions.RECOMMENDATION_SEARCH,) if RecommendationQuery.text_of(request.GET) else ()),
         )
+
+    @property
+    def content_versions(self):
+        match = self.request.resolver_match
+        return self.versions_of_request(self.request, match.url_name if match else None, self.kwargs)
 
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"q", "locale", "facets", "order", *FILTERS}
@@ -171,7 +187,15 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
                 has_clusters=Exists(
                     Cluster.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
                 ),
-                is_cited=Exists(reference),
+                is_cited=_any_exists(
+                    [
+                        reference,
+                        *(
+                            through.objects.filter(recommendation=OuterRef("pk"))
+                            for _m, through, _f in citing_relations()
+                        ),
+                    ]
+                ),
             )
         )
         recommendation = get_object_or_404(queryset, pk=pk)
@@ -290,7 +314,7 @@ def _plan(plan: ImplementationPlan, language):
 
 
 def _citing_pages(recommendation_pk):
-    """The reference-index rows of the pages that link to this recommendation."""
+    """The reference-index rows of the pages that link to this recommendation (in their text)."""
     return ReferenceIndex.objects.filter(
         to_content_type=ContentType.objects.get_for_model(Recommendation),
         to_object_id=recommendation_pk,
@@ -298,11 +322,49 @@ def _citing_pages(recommendation_pk):
     )
 
 
+def _any_exists(querysets):
+    """True where any of these subqueries has a row."""
+    return ExpressionWrapper(
+        functools.reduce(operator.or_, (Q(Exists(queryset)) for queryset in querysets)),
+        output_field=BooleanField(),
+    )
+
+
+@functools.cache
+def citing_relations():
+    """The page types' own lists of recommendations (a publication's, a programme's): tables of
+    their own, which Wagtail's reference index does not read. ``(page type, through model, the
+    through model's field to the page)``."""
+    relations = []
+    for model in get_page_models():
+        for field in model._meta.local_many_to_many:
+            if field.related_model is Recommendation:
+                through = field.remote_field.through
+                relations.append((model, through, field.m2m_field_name()))
+    return tuple(relations)
+
+
+def citing_page_types():
+    return tuple(model for model, _through, _field in citing_relations())
+
+
+def _listing_pages(recommendation):
+    """The ids of the pages whose own list names this recommendation, as subqueries."""
+    return [
+        through.objects.filter(recommendation=recommendation).values(page_field)
+        for _model, through, page_field in citing_relations()
+    ]
+
+
 def _referencing_pages(recommendation, language):
-    """Live, public pages that link to this recommendation (publications that assess it,
-    programmes…), each in the reader's language where it is translated: one query."""
+    """Live, public pages that name this recommendation (publications that assess it,
+    programmes that work on it, pages that link to it), each in the reader's language where it is
+    translated: one query."""
     citing = _citing_pages(str(recommendation.pk)).annotate(page_id=Cast("object_id", IntegerField()))
-    keys = Page.objects.filter(pk__in=citing.values("page_id")).values("translation_key")
+    cited = Q(pk__in=citing.values("page_id"))
+    for ids in _listing_pages(recommendation):
+        cited |= Q(pk__in=ids)
+    keys = Page.objects.filter(cited).values("translation_key")
     candidates = (
         Page.objects.filter(translation_key__in=keys, live=True).select_related("locale").order_by("pk")
     )

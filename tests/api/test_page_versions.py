@@ -17,7 +17,12 @@ from programmes.factories import (
     TrainingVideoIndexPageFactory,
     TrainingVideoPageFactory,
 )
-from publications.factories import NewsIndexPageFactory, NewsPageFactory
+from publications.factories import (
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    PublicationIndexPageFactory,
+    PublicationPageFactory,
+)
 from publications.models import NewsPage
 from tests.programmes.support import recommendation
 from tests.support import frontend_cache
@@ -51,11 +56,13 @@ def site(home_pages, upr_vocabularies, django_capture_on_commit_callbacks):
         programmes = ProgrammeIndexPageFactory(parent=home_pages["en"])
         programme = ProgrammePageFactory(parent=programmes, title="Safety of journalists")
         ProgrammeRelatedPageFactory(programme=programme, page=news)
-        for page in (news_index, news, other, programmes, programme):
+        reports = PublicationIndexPageFactory(parent=home_pages["en"])
+        report = PublicationPageFactory(parent=reports, title="Press freedom in Rwanda")
+        for page in (news_index, news, other, programmes, programme, reports, report):
             page.save_revision().publish()
-        recommendation(1, "Protect journalists from arbitrary detention")
+        protect = recommendation(1, "Protect journalists from arbitrary detention")
         recommendation(2, "Guarantee the freedom of the press")
-    return {"news": news, "other": other, "programme": programme}
+    return {"news": news, "other": other, "programme": programme, "recommendation": protect}
 
 
 def publish(page, callbacks, **changes):
@@ -76,6 +83,10 @@ def reads(client, site):
         "programme listing": lambda: client.get(PAGES, PROGRAMMES),
         "recommendations": lambda: client.get(RECOMMENDATIONS, {"limit": 5}),
         "recommendation search": lambda: client.get(RECOMMENDATIONS, {"q": "journalists"}),
+        "recommendation detail": lambda: client.get(
+            reverse("wagtailapi:recommendations:detail", args=[site["recommendation"].pk])
+        ),
+        "programme kinds": lambda: client.get(reverse("wagtailapi:programme-kinds:listing")),
     }
 
 
@@ -112,7 +123,14 @@ def test_a_body_edit_empties_its_detail_and_its_type_listings_only(
     assert not served["news listing"][0]
     summaries = {item["title"]: item["summary"] for item in served["news listing"][1].json()["items"]}
     assert summaries["Radio journalist released"] == "Released after 41 days in custody."
-    for name in ("programme detail", "programme listing", "recommendations", "recommendation search"):
+    for name in (
+        "programme detail",
+        "programme listing",
+        "recommendations",
+        "recommendation search",
+        "recommendation detail",
+        "programme kinds",
+    ):
         is_kept, response = served[name]
         assert is_kept, f"{name} was built again after a news item's text changed"
         assert response.content == first[name].content
@@ -147,6 +165,31 @@ def test_a_title_change_reaches_the_pages_that_show_it(client, site, django_capt
     assert [page["title"] for page in after["related_pages"]] == ["Radio journalist freed"]
     titles = [item["title"] for item in client.get(PAGES, {"fields": "title"}).json()["items"]]
     assert "Radio journalist freed" in titles
+
+
+def test_a_title_change_reaches_the_autocomplete(client, site, django_capture_on_commit_callbacks):
+    def suggestions():
+        answer = client.get(reverse("wagtailapi:autocomplete:listing"), {"q": "Radio"})
+        return [item["title"] for item in answer.json()["items"]]
+
+    assert suggestions() == ["Radio journalist released"]
+    publish(site["news"], django_capture_on_commit_callbacks, title="Radio journalist freed")
+    assert suggestions() == ["Radio journalist freed"]
+
+
+def test_a_page_that_comes_to_cite_a_recommendation_is_listed_by_its_detail(
+    client, site, django_capture_on_commit_callbacks
+):
+    """Which pages cite a recommendation is Wagtail's reference index, written by a task after the
+    page's commit: the recommendation's kept detail is not served past it."""
+    address = reverse("wagtailapi:recommendations:detail", args=[site["recommendation"].pk])
+    assert client.get(address).json()["publications"] == []
+    programme = type(site["programme"]).objects.get(pk=site["programme"].pk)
+    programme.related_recommendations.set([site["recommendation"]])
+    with django_capture_on_commit_callbacks(execute=True):
+        programme.save_revision().publish()
+    cited_by = client.get(address).json()["publications"]
+    assert [page["title"] for page in cited_by] == ["Safety of journalists"]
 
 
 def test_an_unpublished_page_vanishes_from_every_listing_and_related_list(

@@ -97,6 +97,26 @@ def test_a_rolled_back_change_moves_nothing(home_pages):
     assert versions.current(versions.NAMES) == before
 
 
+def test_the_versions_of_one_commit_move_together_and_its_receivers_hear_once(
+    home_pages, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    heard = []
+    monkeypatch.setattr(versions, "_after_bump", [heard.append])
+    before = versions.current(versions.NAMES)
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        versions.bump(versions.CONTENT)
+        with transaction.atomic():  # a savepoint, as a page's publication opens several
+            versions.bump(versions.ASSETS, versions.page_version(7))
+            with transaction.atomic():
+                versions.bump(versions.CONTENT, versions.SEARCH)
+    after = versions.current([*versions.NAMES, versions.page_version(7)])
+    moved = {name for name in versions.NAMES if after[name] != before[name]}
+    assert moved == {versions.CONTENT, versions.ASSETS, versions.SEARCH}
+    assert heard == [sorted([versions.CONTENT, versions.ASSETS, versions.page_version(7), versions.SEARCH])]
+
+
 def _free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

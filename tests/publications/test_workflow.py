@@ -5,9 +5,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
-
 from publications.factories import NewsPageFactory
+from tests.publications.support import news_form
 from tests.support.site_tree import ensure_moderation_workflow
 from users.factories import UserFactory
 
@@ -18,23 +17,6 @@ def member_of(group_name):
     user = UserFactory()
     user.groups.add(Group.objects.get(name=group_name))
     return user
-
-
-def news_form(page, **changes):
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "date": page.date.isoformat(),
-            "summary": page.summary,
-            "office": "",
-            "body": streamfield([]),
-            "countries": [],
-            "themes": [],
-            "comments": inline_formset([]),
-            **changes,
-        }
-    )
 
 
 def test_an_editor_submits_and_a_moderator_publishes(client, sections):
