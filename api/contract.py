@@ -139,6 +139,47 @@ def page_not_found(request, exception=None, *args, **kwargs):
     return html_page_not_found(request, exception, *args, **kwargs)
 
 
+# The public forms (legal assistance, the newsletter) --------------------------
+
+
+def requested_language(request):
+    """The content language of ``?locale=`` (None if it is not one), else the request's language."""
+    asked = request.GET.get("locale")
+    if asked is not None:
+        return asked if asked in content_languages() else None
+    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return language if language in content_languages() else settings.LANGUAGE_CODE
+
+
+class PublicFormMixin:
+    """What the viewsets of the public forms share: the reader's language (``self.language``,
+    messages in it), a 400 ``invalid_locale`` for any other ``?locale=``, and a 429
+    ``rate_limited`` with ``Retry-After`` past a rate."""
+
+    def dispatch(self, request, *args, **kwargs):
+        self.language = requested_language(request)
+        with translation.override(self.language or settings.LANGUAGE_CODE):
+            return super().dispatch(request, *args, **kwargs)
+
+    def initial(self, request, *args, **kwargs):
+        if self.language is None:
+            raise APIError(
+                400,
+                "invalid_locale",
+                _("locale: “%(locale)s” is not one of %(codes)s.")
+                % {"locale": request.GET["locale"], "codes": ", ".join(content_languages())},
+            )
+        super().initial(request, *args, **kwargs)
+
+    def throttled(self, request, wait):
+        raise APIError(
+            429,
+            "rate_limited",
+            _("Too many requests from your connection. Wait a while and try again."),
+            retry_after=wait,
+        )
+
+
 # Query parameters ----------------------------------------------------------
 
 

@@ -38,10 +38,9 @@ def main():
 def run():
     sys.path.insert(0, str(REPO))
     from django.conf import settings
-    from django.utils import timezone
 
     from locales.translation import ensure_site_root_translations
-    from newsletter.models import Subscriber
+    from newsletter.factories import confirmed_subscribers
     from newsletter.sender import create_edition, send
     from publications.factories import NewsIndexPageFactory, NewsletterPageFactory
     from tests.support.site_tree import ensure_base_tree
@@ -53,20 +52,7 @@ def run():
         parent=NewsIndexPageFactory(parent=home), title="UPR Trax", intro="The month."
     )
     page.save_revision().publish()
-    now = timezone.now()
-    Subscriber.objects.bulk_create(
-        [
-            Subscriber(
-                email=f"reader{n}@example.org",
-                language="en",
-                status="confirmed",
-                consent_at=now,
-                consent_text="-",
-            )
-            for n in range(RECIPIENTS)
-        ],
-        batch_size=2000,
-    )
+    confirmed_subscribers(RECIPIENTS)
     sink = SMTPSink().start()
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", sink.port

@@ -25,14 +25,13 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError
 from django.urls import path, reverse
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters, sensitive_variables
 
 from wagtail.models import Locale
 
-from api.contract import APIError, content_languages
+from api.contract import APIError, PublicFormMixin
 from api.openapi import locale_parameter
 from api.parameters import LARGEST_NUMBER
 from api.throttling import ClientThrottle
@@ -56,15 +55,6 @@ MULTIPLE = {"checkboxes", "multiselect"}
 MAX_FIELDS = 200
 # A JSON body nested deeper than this is refused.
 MAX_JSON_DEPTH = 64
-
-
-def requested_language(request):
-    """The content language of ``?locale=`` (None if it is not one), else the request's language."""
-    asked = request.GET.get("locale")
-    if asked is not None:
-        return asked if asked in content_languages() else None
-    language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in content_languages() else settings.LANGUAGE_CODE
 
 
 def form_page(request, page_id, language):
@@ -318,7 +308,7 @@ def _rate(scope):
     return settings.API_THROTTLE_RATES.get(scope)
 
 
-class LegalAidAPIViewSet(viewsets.ViewSet):
+class LegalAidAPIViewSet(PublicFormMixin, viewsets.ViewSet):
     """Mounted in the API router at /api/v2/legal-aid/: it makes legal-assistance requests."""
 
     model = LegalAidRequest  # what the router asks of every endpoint
@@ -335,28 +325,7 @@ class LegalAidAPIViewSet(viewsets.ViewSet):
     # No field of a request (or of a status check) in any error report (legal_aid.error_reports).
     @method_decorator(sensitive_post_parameters())
     def dispatch(self, request, *args, **kwargs):
-        language = requested_language(request)
-        self.language = language
-        with translation.override(language or settings.LANGUAGE_CODE):
-            return super().dispatch(request, *args, **kwargs)
-
-    def initial(self, request, *args, **kwargs):
-        if self.language is None:
-            raise APIError(
-                400,
-                "invalid_locale",
-                _("locale: “%(locale)s” is not one of %(codes)s.")
-                % {"locale": request.GET["locale"], "codes": ", ".join(content_languages())},
-            )
-        super().initial(request, *args, **kwargs)
-
-    def throttled(self, request, wait):
-        raise APIError(
-            429,
-            "rate_limited",
-            _("Too many requests from your connection. Wait a while and try again."),
-            retry_after=wait,
-        )
+        return super().dispatch(request, *args, **kwargs)
 
     @extend_schema(
         operation_id="legal_aid_form_retrieve",

@@ -19,10 +19,9 @@ from rest_framework.response import Response
 
 from django.conf import settings
 from django.urls import path
-from django.utils import translation
 from django.utils.translation import gettext as _
 
-from api.contract import APIError, content_languages
+from api.contract import APIError, PublicFormMixin, content_languages
 from api.openapi import locale_parameter
 from api.throttling import BurstThrottle, ClientThrottle, SustainedThrottle
 
@@ -47,7 +46,7 @@ RATE_LIMITED = _error("Too many requests from this connection: wait for the seco
 INVALID = "The body is not valid (`errors` by field), or `locale` is not a content language."
 
 
-class NewsletterAPIViewSet(viewsets.ViewSet):
+class NewsletterAPIViewSet(PublicFormMixin, viewsets.ViewSet):
     """Mounted in the API router at /api/v2/newsletter/."""
 
     model = Subscriber  # what the router asks of every endpoint
@@ -65,34 +64,6 @@ class NewsletterAPIViewSet(viewsets.ViewSet):
     @property
     def throttle_scope(self):
         return self.throttle_scopes.get(getattr(self, "action", None))
-
-    def dispatch(self, request, *args, **kwargs):
-        asked = request.GET.get("locale")
-        if asked is not None:
-            self.language = asked if asked in content_languages() else None
-        else:
-            language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-            self.language = language if language in content_languages() else settings.LANGUAGE_CODE
-        with translation.override(self.language or settings.LANGUAGE_CODE):
-            return super().dispatch(request, *args, **kwargs)
-
-    def initial(self, request, *args, **kwargs):
-        if self.language is None:
-            raise APIError(
-                400,
-                "invalid_locale",
-                _("locale: “%(locale)s” is not one of %(codes)s.")
-                % {"locale": request.GET["locale"], "codes": ", ".join(content_languages())},
-            )
-        super().initial(request, *args, **kwargs)
-
-    def throttled(self, request, wait):
-        raise APIError(
-            429,
-            "rate_limited",
-            _("Too many requests from your connection. Wait a while and try again."),
-            retry_after=wait,
-        )
 
     def _valid(self, serializer_class, request):
         if not isinstance(request.data, dict):

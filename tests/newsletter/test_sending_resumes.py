@@ -7,8 +7,7 @@ import signal
 
 import pytest
 
-from django.utils import timezone
-
+from newsletter.factories import confirmed_subscribers
 from newsletter.models import Delivery, DeliveryStatus, Edition, EditionStatus, Subscriber, SubscriberStatus
 from newsletter.tasks import start_edition
 from publications.factories import NewsletterPageFactory
@@ -55,20 +54,7 @@ def worker(sink, log):
 def test_a_killed_worker_resumes_the_sending_and_nobody_gets_two_different_copies(
     database_queue, sink, news_index, tmp_path
 ):
-    now = timezone.now()
-    Subscriber.objects.bulk_create(
-        [
-            Subscriber(
-                email=f"reader{n}@example.org",
-                language="en",
-                status="confirmed",
-                consent_at=now,
-                consent_text="…",
-            )
-            for n in range(RECIPIENTS)
-        ]
-        + [Subscriber(email=REJECTED, language="en", status="confirmed", consent_at=now, consent_text="…")]
-    )
+    confirmed_subscribers(RECIPIENTS, emails=[REJECTED])
     page = NewsletterPageFactory(parent=news_index)
     page.save_revision().publish()
     edition = start_edition(page)
