@@ -1,5 +1,7 @@
 """Case handling in the Wagtail admin, for the legal team only; every read of a case is audited."""
 
+import django_filters
+
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -10,10 +12,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
@@ -21,7 +25,7 @@ from wagtail.admin.widgets import HeaderButton
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from legal_aid import audit_chain, services
-from legal_aid.models import AuditEntry, LegalAidAttachment, LegalAidRequest
+from legal_aid.models import AuditEntry, CaseStatus, LegalAidAttachment, LegalAidRequest
 from legal_aid.models.choices import CORE_FIELDS_BY_KEY
 from legal_aid.team import LEGAL_TEAM, is_legal_team
 
@@ -202,6 +206,56 @@ def export_case(request, pk):
     return response
 
 
+def team_members():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Q(is_superuser=True) | Q(groups__name=LEGAL_TEAM))
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class CaseFilterSet(WagtailFilterSet):
+    assignee = django_filters.ModelChoiceFilter(
+        label=_("Assignee"), queryset=lambda request: team_members(), null_label=_("Nobody")
+    )
+
+    class Meta:
+        model = LegalAidRequest
+        fields = ["status", "assignee"]
+
+
+class CaseIndexView(generic.IndexView):
+    """The requests, each reference opening the request itself (its inspect view: what was sent,
+    its files, notes and history), its other actions in the menu beside it."""
+
+    def _get_title_column(self, field_name, column_class=TitleColumn, **kwargs):
+        return self._get_custom_column(
+            field_name, self._get_title_column_class(column_class), get_url=self.get_inspect_url, **kwargs
+        )
+
+
+class OpenCasesPanel(Component):
+    """On the team's dashboard: the requests nobody has looked at yet, and those nobody is
+    assigned to, each a link to that listing."""
+
+    name = "legal_aid_open_cases"
+    order = 50
+    template_name = "legal_aid/open_cases_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        still_open = LegalAidRequest.objects.exclude(status=CaseStatus.CLOSED)
+        index = reverse("legal_aid_cases:index")
+        return {
+            "new": still_open.filter(status=CaseStatus.NEW).count(),
+            "unassigned": still_open.filter(assignee__isnull=True).count(),
+            "new_url": f"{index}?status={CaseStatus.NEW}",
+            "unassigned_url": f"{index}?assignee=null",
+            "index_url": index,
+        }
+
+
 class CaseViewSet(ModelViewSet):
     model = LegalAidRequest
     name = "legal_aid_cases"
@@ -211,15 +265,16 @@ class CaseViewSet(ModelViewSet):
     add_to_reference_index = False  # or a page's "usage" would list cases to editors
     copy_view_enabled = False
     inspect_view_enabled = True
+    index_view_class = CaseIndexView
     inspect_view_class = CaseInspectView
     edit_view_class = CaseEditView
     list_display = [
-        Column("reference", label=_("Reference"), accessor="reference"),
+        "reference",
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         Column("assignee", label=_("Assignee"), accessor="assignee"),
         DateColumn("created_at", label=_("Received"), sort_key="created_at"),
     ]
-    list_filter = ["status", "assignee"]
+    filterset_class = CaseFilterSet
     edit_handler = ObjectList(
         [FieldPanel("status"), FieldPanel("assignee"), FieldPanel("note")], base_form_class=CaseForm
     )

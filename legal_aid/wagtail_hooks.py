@@ -6,7 +6,7 @@ from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permissions import register_permission_policy
 
-from legal_aid.admin_views import AUDIT_POLICY, CASE_POLICY, LegalAidAdminGroup
+from legal_aid.admin_views import AUDIT_POLICY, CASE_POLICY, LegalAidAdminGroup, OpenCasesPanel
 from legal_aid.models import AuditEntry, LegalAidRequest, LegalInformationPage
 
 # Only the legal team (and superusers) may see cases and the audit log, whatever other permissions say.
@@ -52,3 +52,11 @@ def hide_request_forms_from_form_submissions(user, editable_forms):
 @hooks.register("register_admin_viewset")
 def register_legal_aid_cases():
     return LegalAidAdminGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_open_cases_panel(request, panels):
+    """The team (and superusers) see on their dashboard how many requests wait for them; nobody
+    else learns that requests exist."""
+    if CASE_POLICY.user_has_permission(request.user, "view"):
+        panels.append(OpenCasesPanel())

@@ -123,6 +123,38 @@ class TestTheLegalTeam:
         closed = client.get(reverse("legal_aid_cases:index"), {"status": "closed"})
         assert case.reference not in closed.content.decode()
 
+    def test_each_reference_opens_its_request_with_its_actions_beside(self, client, case, legal_team_member):
+        client.force_login(legal_team_member)
+        page = client.get(reverse("legal_aid_cases:index")).content.decode()
+        inspect = reverse("legal_aid_cases:inspect", args=[case.pk])
+        assert f'href="{inspect}"' in page
+        assert f'href="{reverse("legal_aid_cases:edit", args=[case.pk])}"' in page
+
+    def test_the_dashboard_counts_new_and_unassigned_requests_for_the_team_only(
+        self, client, case, request_form, legal_team_member
+    ):
+        assigned, _secret = make_case(request_form)
+        assigned.assignee = legal_team_member
+        assigned.status = "assigned"
+        assigned.save()
+        closed, _secret = make_case(request_form)
+        closed.status = "closed"
+        closed.save()
+
+        client.force_login(legal_team_member)
+        dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "1 new request, not yet read" in dashboard
+        assert "1 open request assigned to nobody" in dashboard
+        unassigned = client.get(reverse("legal_aid_cases:index"), {"assignee": "null"}).content.decode()
+        assert case.reference in unassigned
+        assert assigned.reference not in unassigned
+        assert f"{reverse('legal_aid_cases:index')}?assignee=null" in dashboard
+
+        client.force_login(member_of("Editors", "Moderators"))
+        dashboard = client.get(reverse("wagtailadmin_home")).content.decode()
+        assert "Requests for legal assistance" not in dashboard
+        assert "new request" not in dashboard
+
     def test_viewing_a_case_decrypts_it_and_is_audited(self, client, case, legal_team_member):
         client.force_login(legal_team_member)
         response = client.get(reverse("legal_aid_cases:inspect", args=[case.pk]))
