@@ -8,6 +8,8 @@ Each mail's Message-ID is fixed by the case, so that a mail sent again after
 a crash between sending and recording it is recognisable as the same one.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
@@ -21,6 +23,9 @@ from legal_aid import retention
 from legal_aid.crypto import keyed_hash
 from legal_aid.models.cases import LegalAidRequest
 from legal_aid.models.choices import ContactMethod
+from legal_aid.team import notification_addresses
+
+logger = logging.getLogger(__name__)
 
 
 def _message_id(case, kind):
@@ -49,7 +54,13 @@ def notify_legal_team(case_id):
     no answer of the request, not even its reference."""
 
     def compose(case):
-        if not settings.LEGAL_AID_NOTIFY_EMAILS:
+        recipients = notification_addresses()
+        if not recipients:
+            logger.warning(
+                "Nobody was told of legal-assistance request %s: set LEGAL_AID_NOTIFY_EMAILS, "
+                "or give the members of the Legal team an email address.",
+                case.pk,
+            )
             return None
         link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("legal_aid_cases:inspect", args=[case.pk])
         with translation.override(settings.LANGUAGE_CODE):
@@ -59,7 +70,7 @@ def notify_legal_team(case_id):
                     "A new request arrived. Read it in the admin (you need to be in the legal team):\n%(link)s\n"
                 )
                 % {"link": link},
-                to=settings.LEGAL_AID_NOTIFY_EMAILS,
+                to=recipients,
                 headers={"Message-ID": _message_id(case, "team")},
             )
 

@@ -16,7 +16,9 @@ from django.urls import reverse
 
 from background.backends import ImmediateBackend
 from legal_aid.models import CaseEvent, LegalAidRequest
+from legal_aid.team import ensure_legal_team
 from tests.support.smtp import SMTPSink
+from users.factories import UserFactory
 
 from .helpers import SECRET_WORDS, VALID, form_url, post_json, submit
 
@@ -212,6 +214,34 @@ def test_the_team_notification_carries_only_the_link_to_the_case(
     mail = (team["subject"] + " " + team["body"]).lower()
     for word in words_of(VALID) | {reference.lower(), *(w.lower() for w in SECRET_WORDS)}:
         assert word not in mail, word
+
+
+def test_without_notification_addresses_the_team_members_are_told(
+    client, request_form, smtp_inbox, settings, legal_team_member, django_capture_on_commit_callbacks
+):
+    settings.LEGAL_AID_NOTIFY_EMAILS = []
+    legal_team_member.email = "lawyer@example.org"
+    legal_team_member.save()
+    UserFactory(username="former", email="former@example.org", is_active=False).groups.add(
+        ensure_legal_team()
+    )
+    UserFactory(username="root", email="root@example.org", is_superuser=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit(client, request_form).status_code == 201
+    (team,) = [m for m in smtp_inbox.snapshot() if "admin" in m["body"]]
+    assert team["to"] == ["lawyer@example.org"]
+
+
+def test_with_nobody_to_tell_the_request_is_kept_and_the_log_says_what_to_set(
+    client, request_form, smtp_inbox, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.LEGAL_AID_NOTIFY_EMAILS = []
+    with django_capture_on_commit_callbacks(execute=True):
+        response = submit(client, request_form)
+    assert response.status_code == 201
+    assert LegalAidRequest.objects.filter(reference=response.json()["reference"]).exists()
+    assert smtp_inbox.snapshot() == []
+    assert "LEGAL_AID_NOTIFY_EMAILS" in caplog.text
 
 
 def test_a_box_ticked_without_an_email_address_is_refused(client, request_form, smtp_inbox):
