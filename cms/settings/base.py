@@ -530,6 +530,9 @@ SPECTACULAR_SETTINGS = {
 WAGTAILSEARCH_HITS_MAX_AGE = 14
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+# A page submitted for translation becomes a draft in each language, published by its translator:
+# never a copy of the source's text live under another language.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

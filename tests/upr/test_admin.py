@@ -103,6 +103,18 @@ def test_the_listing_filters_by_state_and_response(admin_client, upr_vocabularie
     assert response.status_code == 200
 
 
+def test_a_recommendation_without_a_number_is_listed_by_its_text(admin_client, upr_vocabularies):
+    from tests.programmes.support import recommendation
+
+    unnumbered = recommendation("", "Decriminalise defamation")
+    numbered = recommendation("115.3", "Protect journalists")
+    assert str(unnumbered) == "Decriminalise defamation"
+    assert str(numbered) == "115.3 Protect journalists"
+    page = admin_client.get(reverse("wagtailsnippets_upr_recommendation:list")).content.decode()
+    assert "Decriminalise defamation" in page
+    assert "— Decriminalise" not in page
+
+
 def bulk_url(action, recommendations):
     url = reverse("wagtail_bulk_action", args=["upr", "recommendation", action])
     return url + "?" + "&".join(f"id={item.pk}" for item in recommendations)

@@ -187,7 +187,8 @@ class Recommendation(TranslatableMixin, ClusterableModel):
         ]
 
     def __str__(self):
-        return f"{self.number or '—'} {self.text[:80]}"
+        text = self.text[:80]
+        return f"{self.number} {text}" if self.number else text
 
     @classmethod
     def link_table(cls, relation):
