@@ -12,6 +12,7 @@ from api.openapi import (
     fields_parameter,
     locale_parameter,
     obj,
+    window_parameters,
 )
 from programmes.models import ProgrammeKind
 from upr.api import VocabularyAPIViewSet
@@ -21,7 +22,11 @@ from upr.models import source_rows
 @extend_schema_actions(
     listing_view=extend_schema(
         summary="Kinds of programme, to filter programmes by",
-        parameters=[locale_parameter("The language of names and descriptions."), fields_parameter()],
+        parameters=[
+            locale_parameter("The language of names and descriptions."),
+            fields_parameter(),
+            *window_parameters(),
+        ],
         responses={
             200: obj(
                 {

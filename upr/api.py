@@ -19,7 +19,14 @@ from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from api import versions
 from api.api import ListingAPIViewSet
-from api.contract import APIContractMixin, only_fields, request_language, selected_fields
+from api.contract import (
+    APIContractMixin,
+    limit_max,
+    only_fields,
+    page_window,
+    request_language,
+    selected_fields,
+)
 from api.openapi import extend_schema_actions
 from api.public import public_tree
 from upr import api_schema
@@ -385,17 +392,24 @@ def _referencing_pages(recommendation, language):
 class VocabularyAPIViewSet(ListingAPIViewSet):
     """A read-only list of a vocabulary, labels in ?locale=; ``item_fields`` are what ?fields= may name."""
 
-    known_query_parameters = frozenset({"locale", "fields", "format", "_"})
+    known_query_parameters = frozenset({"locale", "fields", "format", "_", "limit", "offset"})
     content_versions = (versions.VOCABULARIES,)
     item_fields = ()
 
     def listing_view(self, request):
+        """Every item (a front end offers them all as a filter), or the window ``limit``/``offset``
+        asks for, as every listing takes them."""
         self.check_query_parameters()
         language = request_language(request)
         fields = selected_fields(request, self.item_fields)
+        window = page_window(request, default=limit_max()) if {"limit", "offset"} & set(request.GET) else None
         with translation.override(language):
             items = [only_fields(item, fields) for item in self.items(Labels.for_language(language))]
-        return APIResponse({"meta": {"total_count": len(items)}, "items": items})
+        total = len(items)
+        if window is not None:
+            offset, limit = window
+            items = items[offset : offset + limit]
+        return APIResponse({"meta": {"total_count": total}, "items": items})
 
 
 @extend_schema_actions(listing_view=api_schema.COUNTRIES)

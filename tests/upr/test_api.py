@@ -249,3 +249,13 @@ def test_after_an_import_the_whole_database_is_counted_before_anyone_asks(
     with django_assert_num_queries(2 + versions_query):
         listing = get(client, LISTING, limit=1)
     assert facet(listing, "response") == {"supported": 118, "noted": 7}
+
+
+def test_a_vocabulary_takes_limit_and_offset_as_every_listing(client, upr_vocabularies):
+    address = reverse("wagtailapi:sessions:listing")
+    every = get(client, address)
+    window = get(client, address + "?limit=2&offset=1")
+    assert window["meta"]["total_count"] == every["meta"]["total_count"] > 3
+    assert window["items"] == every["items"][1:3]
+    assert client.get(address, {"limit": "-1"}).status_code == 400
+    assert client.get(address, {"limit": "1000"}).status_code == 400
