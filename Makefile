@@ -20,6 +20,9 @@ PYTEST_ARGS ?= $(if $(CI),--create-db,)
 TEST_WORKERS ?= 0
 PYTEST_SPLIT := $(if $(filter-out 0,$(TEST_WORKERS)),-n $(TEST_WORKERS) --dist loadgroup,)
 
+# $(call timed,what,command): run the command, then say how long that step of the set-up took.
+timed = start=$$(date +%s); $(2) && echo "== $(1): $$(( $$(date +%s) - start )) s"
+
 .PHONY: help chromium install install-dev setup run worker test lint format test-sqlite test-postgres test-faults messages clean
 
 help: ## Show this list
@@ -30,7 +33,8 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(VENV)/.installed: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+	@echo "== Installing the requirements into $(VENV)"
+	@$(call timed,requirements installed,$(BIN)/pip install --quiet -r requirements.txt)
 	@touch $@
 
 $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
@@ -52,12 +56,12 @@ install: $(VENV)/.installed ## Create .venv and install the runtime dependencies
 
 install-dev: $(VENV)/.installed-dev chromium ## Install the test and lint tools too (and Chromium)
 
-setup: install ## Migrate, load the demo content in en/fr/rw, create the admin account
-	$(MANAGE) migrate --no-input
-	$(MANAGE) load_demo
-	$(MANAGE) create_admin
+setup: install ## Migrate, load the demo content in en/fr/rw, create the admin account (each step timed)
+	@$(call timed,database migrated,$(MANAGE) migrate --no-input)
+	@$(call timed,demo content loaded,$(MANAGE) load_demo)
+	@$(call timed,admin account ready,$(MANAGE) create_admin)
 
-run: setup ## Set up, then run the CMS (:8000), its worker and the public site (:3000) together; Ctrl-C stops all
+run: setup ## Set up, then run the CMS (:8000, PORT=), its worker and the public site (:3000, FRONTEND_PORT=) together; Ctrl-C stops all
 	@echo ""
 	@echo "  CMS (admin at /admin/, API at /api/v2/): http://$(HOST):$(PORT)/"
 	@echo "  Public site:                             http://$(HOST):$(FRONTEND_PORT)/"
