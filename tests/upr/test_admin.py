@@ -44,7 +44,7 @@ def test_a_rejected_row_is_shown_with_its_line_and_nothing_is_imported(admin_cli
 
     assert response.status_code == 400
     html = response.content.decode()
-    assert "<td>2</td><td>unknown state under review “Rwandaa”</td>" in html
+    assert "<td>2</td><td>unknown state under review “Rwandaa” (did you mean Rwanda?)</td>" in html
     assert "nothing was imported" in html
     assert not Recommendation.objects.exists()
 

@@ -117,6 +117,31 @@ def test_an_unknown_state_rejects_the_file_with_the_table_row(upr_vocabularies):
     assert Theme.objects.count() == themes
 
 
+def test_a_state_misspelt_in_the_middle_of_a_recommendation_is_reported_not_dropped(upr_vocabularies):
+    """"…Enforced Disappearance (Ukrai ne); Increase efforts…": the misspelt state ends a sentence
+    of the text, not the text itself; it is reported with the state it most likely is."""
+    import docx
+
+    path = MATRICES / "UPR34_Slovenia_Thematic_list_of_Recommendations.docx"
+    document = docx.Document(str(path))
+    cell = document.tables[0].rows[3].cells[0]
+    assert "(Ukraine); Increase" in cell.text
+    cell.text = cell.text.replace("(Ukraine)", "(Ukrai ne)")
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    with pytest.raises(ImportFailed) as failure:
+        import_recommendations(io.BytesIO(buffer.getvalue()), filename=path.name, state="SVN", session=34)
+
+    record = failure.value.record
+    assert record.rejections == [
+        {"line": 4, "reason": "unknown recommending state “Ukrai ne” (did you mean Ukraine?)"}
+    ]
+    assert "--skip-invalid" in record.error
+    assert "State aliases" in record.error
+    assert not Recommendation.objects.exists()
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

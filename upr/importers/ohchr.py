@@ -424,7 +424,7 @@ def _split_states(text, is_state, *, require_states=True):
     """
     states = []
     for match in _GROUP.finditer(text):
-        names = _group_names(match.group(1), is_state)
+        names = _group_names(match.group(1), is_state) or _misspelt_states(match.group(1), is_state)
         if names:
             states.extend(names)
     trailing = []
@@ -449,6 +449,21 @@ def _group_names(group, is_state):
         return [group]
     names = [name.strip() for name in group.split(",") if name.strip()]
     if names and all(is_state(name) for name in names):
+        return names
+    return []
+
+
+def _misspelt_states(group, is_state):
+    """The names of a group that ends a sentence when they are states but one is misspelt
+    ("(Sierra Le one)", "(Portugal, Slovakai)"): returned so that the caller reports them as
+    unknown rather than the sentence keeping them as text and the states being lost. [] for a
+    group of anything else ("(Istanbul Convention)", "(CEDAW)", "(2019)")."""
+    names = [" ".join(name.split()) for name in group.split(",") if name.strip()]
+    if not names or any(char.isdigit() for char in group):
+        return []
+    matcher = default_matcher()
+    misspelt = [name for name in names if not is_state(name)]
+    if misspelt and all(matcher.closest(name) for name in misspelt):
         return names
     return []
 

@@ -10,7 +10,7 @@ added (as OHCHR themes); states are never guessed.
 from upr.models import Theme
 
 from .ohchr import MatrixFormatError, MatrixRow, RowError, read_matrix, sdg_number
-from .records import ImportFileError, RecommendationRecord, Rejection, content_key
+from .records import ImportFileError, RecommendationRecord, Rejection, content_key, unknown_state
 
 
 class OhchrRecords:
@@ -52,7 +52,7 @@ class OhchrRecords:
         for name in row.recommending_states:
             code = vocabularies.country(name)
             if code is None:
-                problems.append(f"unknown recommending state “{name}”")
+                problems.append(unknown_state("recommending state", name))
             elif code not in recommending:
                 recommending.append(code)
         sdgs = []

@@ -4,6 +4,9 @@ import csv
 import hashlib
 from dataclasses import dataclass, field
 
+from upr.reference.countries import STATES
+from upr.reference.matching import default_matcher
+
 
 class ImportFileError(ValueError):
     """The file as a whole cannot be imported (encoding, columns, format): nothing is written."""
@@ -16,6 +19,19 @@ class Rejection:
 
     def as_dict(self):
         return {"line": self.line, "reason": self.reason}
+
+
+UNKNOWN_STATE = "unknown"
+
+
+def unknown_state(role, name):
+    """The reason a row naming a state nobody knows is rejected: with the state it is most likely
+    a misspelling of, if any (never matched: a person decides)."""
+    reason = f"{UNKNOWN_STATE} {role} “{name}”"
+    if (code := default_matcher().closest(name)) is not None:
+        known = next((state.name_en for state in STATES if state.iso3 == code), code)
+        reason += f" (did you mean {known}?)"
+    return reason
 
 
 @dataclass

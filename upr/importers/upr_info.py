@@ -10,7 +10,7 @@ order, so that importing the same file again changes nothing.
 import html
 from collections import Counter
 
-from .records import CsvFile, ImportFileError, RecommendationRecord, Rejection, content_key
+from .records import CsvFile, ImportFileError, RecommendationRecord, Rejection, content_key, unknown_state
 
 REQUIRED_COLUMNS = ("To", "Text", "From", "Response", "Action", "Issue", "Session")
 RESPONSES = {"accepted": "supported", "supported": "supported", "noted": "noted", "rejected": "noted"}
@@ -54,7 +54,7 @@ class UprInfoReader:
         to_name = html.unescape(row["To"]).strip()
         state = self.vocabularies.country(to_name)
         if state is None:
-            problems.append(f"unknown state under review “{to_name}”")
+            problems.append(unknown_state("state under review", to_name))
         from_name = html.unescape(row["From"]).strip()
         recommending = ()
         if from_name.casefold() == UNKNOWN_STATE:
@@ -62,7 +62,7 @@ class UprInfoReader:
         else:
             code = self.vocabularies.country(from_name)
             if code is None:
-                problems.append(f"unknown recommending state “{from_name}”")
+                problems.append(unknown_state("recommending state", from_name))
             else:
                 recommending = (code,)
         response_raw = row["Response"].strip()

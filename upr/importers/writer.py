@@ -21,7 +21,7 @@ from api import versions
 from upr.models import Recommendation, RecommendationImport
 from upr.tasks import reindex_import
 
-from .records import ImportFileError, RecommendationRecord, Rejection
+from .records import UNKNOWN_STATE, ImportFileError, RecommendationRecord, Rejection
 
 BATCH_SIZE = 1000
 SCALAR_FIELDS = (
@@ -121,10 +121,7 @@ class RecommendationWriter:
                 else RecommendationImport.Status.FAILED
             )
             if record.status == RecommendationImport.Status.FAILED and not error:
-                error = (
-                    f"{len(self.progress.rejections)} row(s) were rejected, so nothing was imported. "
-                    "Correct them, or import with the option to skip invalid rows."
-                )
+                error = rejected_message(self.progress.rejections)
             record.error = error
             if record.status == RecommendationImport.Status.DRY_RUN:
                 self._finish(record)
@@ -322,3 +319,22 @@ def _insert_recommendations(rows):
                     [pk if column == "id" else values.get(column, defaults.get(column)) for column in columns]
                 )
     return ids
+
+
+def rejected_message(rejections):
+    """Why nothing was imported, and both ways out: the file corrected (or, for a state spelt
+    another way, its alias added once for every later file), or the valid rows imported alone."""
+    message = (
+        f"{len(rejections)} row(s) were rejected, so nothing was imported. Correct them and import "
+        "again, or import the valid rows alone: --skip-invalid on the command line, “Import the "
+        "valid rows even if some are rejected” in the admin."
+    )
+    if any(
+        rejection.reason.startswith(UNKNOWN_STATE) or f"; {UNKNOWN_STATE} " in rejection.reason
+        for rejection in rejections
+    ):
+        message += (
+            " A state the file spells another way is matched in every later import once its "
+            "spelling is added under UPR database > State aliases in the admin."
+        )
+    return message

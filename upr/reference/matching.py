@@ -10,6 +10,7 @@ Kinyarwanda names, the CLDR and ISO 3166 names it is derived from, and the
 spellings in ``ALIASES``.
 """
 
+import difflib
 import html
 import re
 import unicodedata
@@ -169,6 +170,16 @@ class CountryMatcher:
         if not name:
             return None
         return self._index.get(normalise(name))
+
+    def closest(self, name: str | None, cutoff: float = 0.85) -> str | None:
+        """The ISO code of the state whose name ``name`` is most likely a misspelling of (one
+        letter or space off: "Sierra Le one"), or ``None``. Only ever a suggestion to report,
+        never a match."""
+        key = normalise(name or "")
+        if not key:
+            return None
+        found = difflib.get_close_matches(key, self._index.keys(), n=1, cutoff=cutoff)
+        return self._index[found[0]] if found else None
 
     def match_many(self, names: Iterable[str]) -> list[str | None]:
         """``match`` for each name, in order."""
