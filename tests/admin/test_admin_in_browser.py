@@ -41,3 +41,25 @@ def test_a_wrong_password_is_refused(live_server, page):
     page.click("button[type=submit]")
     assert "/admin/login/" in page.url
     assert page.locator("form").inner_text()
+
+
+def test_the_printed_admin_changes_the_admin_language_to_french(live_server, page):
+    output = StringIO()
+    call_command("create_admin", stdout=output)
+    password = re.search(r"password: (\S+)", output.getvalue()).group(1)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("input[name=username]", "admin")
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/admin/")
+
+    page.goto(f"{live_server.url}/admin/account/")
+    page.select_option("select[name$=preferred_language]", "fr")
+    page.locator("main button[type=submit]").last.click()
+    page.wait_for_load_state("networkidle")
+    assert "changed successfully" in page.locator(".messages").inner_text()
+    assert page.locator(".w-field--error, .error-message").count() == 0
+
+    page.goto(f"{live_server.url}/admin/")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert "Aller au contenu principal" in page.locator("body").inner_text()  # "Skip to main content"
