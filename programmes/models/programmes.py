@@ -33,6 +33,7 @@ class ProgrammeIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("programme index")
+        verbose_name_plural = _("programme indexes")
 
 
 class ProgrammePage(BasePage):
@@ -182,6 +183,7 @@ class ProgrammePage(BasePage):
 
     class Meta:
         verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
 
     @property
     def training_videos(self):
@@ -223,6 +225,7 @@ class ProgrammePartner(TranslatableMixin, Orderable):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner")
+        verbose_name_plural = _("partners")
         ordering = ["sort_order"]
 
     def __str__(self):
@@ -257,6 +260,7 @@ class ProgrammeRelatedPage(Orderable):
 
     class Meta(Orderable.Meta):
         verbose_name = _("related page")
+        verbose_name_plural = _("related pages")
 
     def clean(self):
         super().clean()

@@ -30,6 +30,7 @@ class TrainingVideoIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("training video index")
+        verbose_name_plural = _("training video indexes")
 
 
 class TrainingVideoPage(BasePage):
@@ -167,6 +168,7 @@ class TrainingVideoPage(BasePage):
 
     class Meta:
         verbose_name = _("training video")
+        verbose_name_plural = _("training videos")
 
     def clean(self):
         super().clean()

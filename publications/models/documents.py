@@ -15,16 +15,18 @@ class ReportDocument(AbstractDocument):
     """
 
     language = models.CharField(
+        _("language"),
         max_length=8,
         blank=True,
         choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         help_text=_("The language the document is written in."),
     )
-    description = models.TextField(blank=True)
-    is_pdf = models.BooleanField(default=False, editable=False)
-    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    description = models.TextField(_("description"), blank=True)
+    is_pdf = models.BooleanField(_("is PDF"), default=False, editable=False)
+    page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True, editable=False)
     cover = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("cover"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -33,7 +35,7 @@ class ReportDocument(AbstractDocument):
         help_text=_("The first page of the PDF, rendered after upload."),
     )
 
-    described_file = models.CharField(max_length=255, blank=True, editable=False)
+    described_file = models.CharField(_("described file"), max_length=255, blank=True, editable=False)
 
     admin_form_fields = (*Document.admin_form_fields, "language", "description")
 

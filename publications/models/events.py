@@ -37,6 +37,7 @@ class EventIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("event index")
+        verbose_name_plural = _("event indexes")
 
 
 class EventPageForm(WagtailAdminPageForm):
@@ -76,19 +77,23 @@ class EventPage(BasePage):
     event_type = models.CharField(
         _("type"), max_length=16, choices=EventType.choices, default=EventType.WORKSHOP
     )
-    summary = models.TextField(max_length=600, help_text=_("Shown in listings, feeds and calendars."))
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("Shown in listings, feeds and calendars.")
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     time_zone = models.CharField(
+        _("time zone"),
         max_length=64,
         choices=time_zone_choices,
         default="Africa/Kigali",
         help_text=_("Where the event takes place: start and end are typed, and shown, in this time zone."),
     )
-    venue = models.CharField(max_length=255, blank=True, help_text=_("e.g. Serena Hotel, Kigali"))
-    address = models.TextField(blank=True)
+    venue = models.CharField(_("venue"), max_length=255, blank=True, help_text=_("e.g. Serena Hotel, Kigali"))
+    address = models.TextField(_("address"), blank=True)
     country = models.ForeignKey(
         "upr.Country",
+        verbose_name=_("country"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -98,13 +103,21 @@ class EventPage(BasePage):
     online_url = models.URLField(_("online link"), blank=True, help_text=_("Video call or stream, if any."))
     registration_url = models.URLField(_("registration link"), blank=True)
     image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
-    agenda = StreamField(AgendaStreamBlock(), blank=True, use_json_field=True)
-    speakers = StreamField([("speaker", SpeakerBlock())], blank=True, use_json_field=True)
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("body"))
+    agenda = StreamField(AgendaStreamBlock(), blank=True, use_json_field=True, verbose_name=_("agenda"))
+    speakers = StreamField(
+        [("speaker", SpeakerBlock())], blank=True, use_json_field=True, verbose_name=_("speakers")
+    )
     session = models.ForeignKey(
         "upr.Session",
+        verbose_name=_("session"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -112,10 +125,11 @@ class EventPage(BasePage):
         help_text=_("The UPR session the event prepares or follows."),
     )
     themes = ParentalManyToManyField(
-        "upr.Theme", blank=True, related_name="events", limit_choices_to=source_rows
+        "upr.Theme", verbose_name=_("themes"), blank=True, related_name="events", limit_choices_to=source_rows
     )
     outcome_report = models.ForeignKey(
         "publications.PublicationPage",
+        verbose_name=_("outcome report"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -222,6 +236,7 @@ class EventPage(BasePage):
 
     class Meta:
         verbose_name = _("event")
+        verbose_name_plural = _("events")
 
     @property
     def zone(self):

@@ -26,15 +26,23 @@ class NewsIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("news index")
+        verbose_name_plural = _("news indexes")
 
 
 class NewsPage(BasePage):
-    date = models.DateField(default=timezone.localdate, help_text=_("The date the news is dated."))
-    summary = models.TextField(max_length=600, help_text=_("Shown in listings, feeds and search results."))
-    image = models.ForeignKey(
-        settings.WAGTAILIMAGES_IMAGE_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    date = models.DateField(_("date"), default=timezone.localdate, help_text=_("The date the news is dated."))
+    summary = models.TextField(
+        _("summary"), max_length=600, help_text=_("Shown in listings, feeds and search results.")
     )
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("body"))
     office = models.CharField(
         _("regional office"),
         max_length=120,
@@ -42,10 +50,14 @@ class NewsPage(BasePage):
         help_text=_("The office the news comes from, if any."),
     )
     countries = ParentalManyToManyField(
-        "upr.Country", blank=True, related_name="news", limit_choices_to=source_rows
+        "upr.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="news",
+        limit_choices_to=source_rows,
     )
     themes = ParentalManyToManyField(
-        "upr.Theme", blank=True, related_name="news", limit_choices_to=source_rows
+        "upr.Theme", verbose_name=_("themes"), blank=True, related_name="news", limit_choices_to=source_rows
     )
 
     parent_page_types = ["publications.NewsIndexPage"]
@@ -103,10 +115,12 @@ class NewsPage(BasePage):
 class NewsletterPage(BasePage):
     """An issue of the newsletter: it gathers events, news from the regional offices, deadlines and a video."""
 
-    issue_number = models.PositiveIntegerField(help_text=_("The number printed on the issue."))
-    date = models.DateField(default=timezone.localdate)
-    intro = models.TextField(blank=True, help_text=_("The editorial, a few sentences."))
-    items = StreamField(NewsletterItemsBlock(), blank=True, use_json_field=True)
+    issue_number = models.PositiveIntegerField(
+        _("issue number"), help_text=_("The number printed on the issue.")
+    )
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(_("intro"), blank=True, help_text=_("The editorial, a few sentences."))
+    items = StreamField(NewsletterItemsBlock(), blank=True, use_json_field=True, verbose_name=_("items"))
 
     parent_page_types = ["publications.NewsIndexPage"]
     subpage_types = []
@@ -146,3 +160,4 @@ class NewsletterPage(BasePage):
 
     class Meta:
         verbose_name = _("newsletter issue")
+        verbose_name_plural = _("newsletter issues")

@@ -27,25 +27,31 @@ from upr.models import original_recommendations, source_rows
 class PublicationIndexPage(IndexPage):
     """Publications, newest first, with the filters of the API."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("intro"), blank=True, features=["bold", "italic", "link"])
 
     subpage_types = ["publications.PublicationPage"]
 
     class Meta:
         verbose_name = _("publication index")
+        verbose_name_plural = _("publication indexes")
 
 
 class PublicationPage(BasePage):
     """A report, assessment, plan, newsletter or manual: its PDF(s) and what it is about."""
 
     publication_type = models.CharField(_("type"), max_length=32, choices=PublicationType.choices)
-    publication_date = models.DateField(help_text=_("The date printed on the publication."))
-    summary = models.TextField(
-        max_length=600, help_text=_("Two or three sentences shown in listings and search results.")
+    publication_date = models.DateField(
+        _("publication date"), help_text=_("The date printed on the publication.")
     )
-    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True)
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("Two or three sentences shown in listings and search results."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True, use_json_field=True, verbose_name=_("body"))
     cover_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("cover image"),
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -53,19 +59,38 @@ class PublicationPage(BasePage):
         help_text=_("Leave empty to use the first page of the PDF."),
     )
     countries = ParentalManyToManyField(
-        "upr.Country", blank=True, related_name="publications", limit_choices_to=source_rows
+        "upr.Country",
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="publications",
+        limit_choices_to=source_rows,
     )
     themes = ParentalManyToManyField(
-        "upr.Theme", blank=True, related_name="publications", limit_choices_to=source_rows
+        "upr.Theme",
+        verbose_name=_("themes"),
+        blank=True,
+        related_name="publications",
+        limit_choices_to=source_rows,
     )
     cycle = models.ForeignKey(
-        "upr.Cycle", null=True, blank=True, on_delete=models.SET_NULL, related_name="publications"
+        "upr.Cycle",
+        verbose_name=_("cycle"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
     )
     session = models.ForeignKey(
-        "upr.Session", null=True, blank=True, on_delete=models.SET_NULL, related_name="publications"
+        "upr.Session",
+        verbose_name=_("session"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="publications",
     )
     recommendations = ParentalManyToManyField(
         "upr.Recommendation",
+        verbose_name=_("recommendations"),
         blank=True,
         related_name="publications",
         help_text=_("The recommendations this publication covers or assesses."),
@@ -166,6 +191,7 @@ class PublicationPage(BasePage):
 
     class Meta:
         verbose_name = _("publication")
+        verbose_name_plural = _("publications")
 
     @property
     def cover_or_first_page(self):
@@ -192,14 +218,18 @@ class PublicationFile(Orderable):
 
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="files")
     document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL, on_delete=models.PROTECT, related_name="publication_files"
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name=_("document"),
+        on_delete=models.PROTECT,
+        related_name="publication_files",
     )
-    language = models.CharField(max_length=8, choices=settings.WAGTAIL_CONTENT_LANGUAGES)
+    language = models.CharField(_("language"), max_length=8, choices=settings.WAGTAIL_CONTENT_LANGUAGES)
 
     panels = [FieldPanel("document"), FieldPanel("language")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("PDF file")
+        verbose_name_plural = _("PDF files")
 
     def clean(self):
         super().clean()
@@ -214,15 +244,16 @@ class PublicationFile(Orderable):
 class PublicationAuthor(Orderable):
     page = ParentalKey(PublicationPage, on_delete=models.CASCADE, related_name="authors")
     name = models.CharField(
-        max_length=255, blank=True, help_text=_("A person; leave empty for an organisation.")
+        _("name"), max_length=255, blank=True, help_text=_("A person; leave empty for an organisation.")
     )
-    organisation = models.CharField(max_length=255, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("organisation")]
     api_fields = [APIField("name"), APIField("organisation")]
 
     class Meta(Orderable.Meta):
         verbose_name = _("author")
+        verbose_name_plural = _("authors")
 
     def clean(self):
         super().clean()

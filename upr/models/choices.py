@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 
 class Response(models.TextChoices):
@@ -24,3 +25,16 @@ class ImplementationStatus(models.TextChoices):
     PARTIALLY = "partially_implemented", _("Partially implemented")
     FULLY = "fully_implemented", _("Fully implemented")
     NO_DATA = "no_data", _("No data")
+
+
+# Wagtail's own words for the locale of a page or a snippet, as its editors and listings show
+# them: its French catalogue calls a locale "Région", but in this CMS a locale is a language.
+# Marked here so that our catalogues (LOCALE_PATHS, read before Wagtail's) keep the entries that
+# override them; each msgid is exactly Wagtail's.
+WAGTAIL_LOCALE_LABELS = (
+    gettext_noop("Locale"),
+    gettext_noop("locale"),
+    gettext_noop("Locale: "),
+    gettext_noop("Switch locales"),
+    gettext_noop("Available in %(translations_total)s locales"),
+)

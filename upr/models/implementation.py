@@ -20,19 +20,24 @@ from .recommendations import Recommendation
 class Assessment(models.Model):
     """Someone's judgement, at a date, of how far a recommendation has been implemented."""
 
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="assessments")
-    status = models.CharField(max_length=24, choices=ImplementationStatus.choices)
-    assessed_on = models.DateField()
-    assessed_by = models.CharField(max_length=255, help_text=_("Organisation or coalition that assessed it."))
+    recommendation = models.ForeignKey(
+        Recommendation, verbose_name=_("recommendation"), on_delete=models.CASCADE, related_name="assessments"
+    )
+    status = models.CharField(_("status"), max_length=24, choices=ImplementationStatus.choices)
+    assessed_on = models.DateField(_("assessed on"))
+    assessed_by = models.CharField(
+        _("assessed by"), max_length=255, help_text=_("Organisation or coalition that assessed it.")
+    )
     document = models.ForeignKey(
         get_document_model_string(),
+        verbose_name=_("document"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
         help_text=_("The report that contains the assessment."),
     )
-    comments = models.TextField(blank=True)
+    comments = models.TextField(_("comments"), blank=True)
 
     panels = [
         FieldPanel("recommendation"),
@@ -44,6 +49,8 @@ class Assessment(models.Model):
     ]
 
     class Meta:
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
         ordering = ["-assessed_on", "-pk"]
         get_latest_by = "assessed_on"
 
@@ -79,9 +86,11 @@ def update_implementation_status(recommendation_id):
 class Cluster(TranslatableMixin, ClusterableModel):
     """Recommendations grouped by theme so that one plan can answer them together."""
 
-    name = models.CharField(max_length=255)
-    description = models.TextField(blank=True)
-    recommendations = ParentalManyToManyField(Recommendation, related_name="clusters", blank=True)
+    name = models.CharField(_("name"), max_length=255)
+    description = models.TextField(_("description"), blank=True)
+    recommendations = ParentalManyToManyField(
+        Recommendation, verbose_name=_("recommendations"), related_name="clusters", blank=True
+    )
 
     translatable_fields = [
         TranslatableField("name"),
@@ -92,6 +101,7 @@ class Cluster(TranslatableMixin, ClusterableModel):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("thematic cluster")
+        verbose_name_plural = _("thematic clusters")
         ordering = ["name"]
 
     def __str__(self):
@@ -101,15 +111,24 @@ class Cluster(TranslatableMixin, ClusterableModel):
 class ImplementationPlan(TranslatableMixin, models.Model):
     """What should happen for a recommendation to be implemented, and how civil society will push for it."""
 
-    recommendation = models.ForeignKey(Recommendation, on_delete=models.CASCADE, related_name="plans")
-    cluster = models.ForeignKey(
-        Cluster, on_delete=models.SET_NULL, null=True, blank=True, related_name="plans"
+    recommendation = models.ForeignKey(
+        Recommendation, verbose_name=_("recommendation"), on_delete=models.CASCADE, related_name="plans"
     )
-    goal = models.TextField()
-    expected_government_action = models.TextField(blank=True)
-    indicators = models.TextField(blank=True)
-    responsible_body = models.CharField(max_length=255, blank=True)
-    action_strategy = StreamField([("action", ActionBlock())], blank=True, use_json_field=True)
+    cluster = models.ForeignKey(
+        Cluster,
+        verbose_name=_("cluster"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="plans",
+    )
+    goal = models.TextField(_("goal"))
+    expected_government_action = models.TextField(_("expected government action"), blank=True)
+    indicators = models.TextField(_("indicators"), blank=True)
+    responsible_body = models.CharField(_("responsible body"), max_length=255, blank=True)
+    action_strategy = StreamField(
+        [("action", ActionBlock())], blank=True, use_json_field=True, verbose_name=_("action strategy")
+    )
 
     translatable_fields = [
         SynchronizedField("recommendation"),
@@ -132,6 +151,7 @@ class ImplementationPlan(TranslatableMixin, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("implementation plan")
+        verbose_name_plural = _("implementation plans")
         ordering = ["pk"]
 
     def __str__(self):

@@ -34,30 +34,59 @@ class Recommendation(TranslatableMixin, ClusterableModel):
     original, so filters and statistics always read the original row.
     """
 
-    text = models.TextField()
+    text = models.TextField(_("text"))
     number = models.CharField(
-        max_length=20, blank=True, help_text=_("Paragraph number in the Working Group report, e.g. 134.52.")
+        _("number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Paragraph number in the Working Group report, e.g. 134.52."),
     )
     state_under_review = models.ForeignKey(
-        Country, on_delete=models.PROTECT, related_name="recommendations_received"
+        Country,
+        verbose_name=_("state under review"),
+        on_delete=models.PROTECT,
+        related_name="recommendations_received",
     )
-    recommending_states = ParentalManyToManyField(Country, related_name="recommendations_made", blank=True)
-    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="recommendations")
+    recommending_states = ParentalManyToManyField(
+        Country, verbose_name=_("recommending states"), related_name="recommendations_made", blank=True
+    )
+    cycle = models.ForeignKey(
+        Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="recommendations"
+    )
     session = models.ForeignKey(
-        Session, on_delete=models.PROTECT, related_name="recommendations", null=True, blank=True
+        Session,
+        verbose_name=_("session"),
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+        null=True,
+        blank=True,
     )
-    response = models.CharField(max_length=20, choices=Response.choices, default=Response.PENDING)
+    response = models.CharField(
+        _("response"), max_length=20, choices=Response.choices, default=Response.PENDING
+    )
     response_as_published = models.CharField(
-        max_length=50, blank=True, help_text=_("The response in the source's own words, e.g. “Accepted”.")
+        _("response as published"),
+        max_length=50,
+        blank=True,
+        help_text=_("The response in the source's own words, e.g. “Accepted”."),
     )
-    action_category = models.PositiveSmallIntegerField(choices=ActionCategory.choices, null=True, blank=True)
-    themes = ParentalManyToManyField(Theme, related_name="recommendations", blank=True)
-    sdgs = ParentalManyToManyField(SDGGoal, related_name="recommendations", blank=True, verbose_name="SDGs")
+    action_category = models.PositiveSmallIntegerField(
+        _("action category"), choices=ActionCategory.choices, null=True, blank=True
+    )
+    themes = ParentalManyToManyField(
+        Theme, verbose_name=_("themes"), related_name="recommendations", blank=True
+    )
+    sdgs = ParentalManyToManyField(
+        SDGGoal, related_name="recommendations", blank=True, verbose_name=_("SDGs")
+    )
     sdg_targets = ParentalManyToManyField(
         SDGTarget, related_name="recommendations", blank=True, verbose_name=_("SDG targets")
     )
-    affected_groups = ParentalManyToManyField(AffectedGroup, related_name="recommendations", blank=True)
+    affected_groups = ParentalManyToManyField(
+        AffectedGroup, verbose_name=_("affected groups"), related_name="recommendations", blank=True
+    )
     implementation_status = models.CharField(
+        _("implementation status"),
         max_length=24,
         choices=ImplementationStatus.choices,
         blank=True,
@@ -65,6 +94,7 @@ class Recommendation(TranslatableMixin, ClusterableModel):
         help_text=_("The status of the latest assessment; empty until one is recorded."),
     )
     language = models.CharField(
+        _("language"),
         max_length=8,
         choices=settings.WAGTAIL_CONTENT_LANGUAGES,
         default="en",
@@ -73,15 +103,21 @@ class Recommendation(TranslatableMixin, ClusterableModel):
     # Copies of what the row points at, kept by save() and the importers so that
     # the listing filters and sorts 100,000 rows without joins.
     is_original = models.BooleanField(
-        default=True, editable=False, help_text=_("In the language it was made in, not a translation.")
+        _("is original"),
+        default=True,
+        editable=False,
+        help_text=_("In the language it was made in, not a translation."),
     )
-    session_number = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
-    state_code = models.CharField(max_length=3, blank=True, editable=False)
+    session_number = models.PositiveSmallIntegerField(
+        _("session number"), null=True, blank=True, editable=False
+    )
+    state_code = models.CharField(_("state code"), max_length=3, blank=True, editable=False)
     source_symbol = models.CharField(
         _("source document symbol"), max_length=100, blank=True, help_text=_("e.g. A/HRC/17/4")
     )
     source_document = models.ForeignKey(
         get_document_model_string(),
+        verbose_name=_("source document"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -89,12 +125,14 @@ class Recommendation(TranslatableMixin, ClusterableModel):
         db_index=False,
     )
     natural_key = models.CharField(
+        _("natural key"),
         max_length=80,
         editable=False,
         help_text=_("What identifies this recommendation across imports of the same source."),
     )
     imported_by = models.ForeignKey(
         "upr.RecommendationImport",
+        verbose_name=_("imported by"),
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -103,7 +141,7 @@ class Recommendation(TranslatableMixin, ClusterableModel):
     )
     # Not auto_now: wagtail-localize compares serialised sources, and auto_now
     # would make every serialisation look like a change.
-    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated at"), default=timezone.now, editable=False)
 
     objects = RecommendationQuerySet.as_manager()
 
@@ -170,6 +208,8 @@ class Recommendation(TranslatableMixin, ClusterableModel):
     search_fields = []
 
     class Meta(TranslatableMixin.Meta):
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
         ordering = ["-cycle__number", "state_under_review__iso3", "number", "pk"]
         unique_together = [("translation_key", "locale"), ("natural_key", "locale")]
         indexes = [

@@ -51,8 +51,8 @@ class Organisation(TranslatableMixin, models.Model):
 
     api_versions = (VOCABULARIES,)
 
-    code = models.CharField(max_length=20, help_text=_("Short code, e.g. AU or OIF."))
-    name = models.CharField(max_length=255)
+    code = models.CharField(_("code"), max_length=20, help_text=_("Short code, e.g. AU or OIF."))
+    name = models.CharField(_("name"), max_length=255)
 
     translatable_fields = [SynchronizedField("code"), TranslatableField("name")]
     panels = [FieldPanel("code"), FieldPanel("name")]
@@ -60,6 +60,8 @@ class Organisation(TranslatableMixin, models.Model):
     objects = VocabularyQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
         ordering = ["code"]
         unique_together = [("translation_key", "locale"), ("code", "locale")]
 
@@ -76,11 +78,13 @@ class Country(TranslatableMixin, index.Indexed, ClusterableModel):
     api_label_schema = obj({"code": {"type": "string", "description": "ISO 3166-1 alpha-3"}, "name": STRING})
 
     iso3 = models.CharField(
-        "ISO code", max_length=3, help_text=_("ISO 3166-1 alpha-3 code, e.g. RWA."), db_index=True
+        _("ISO code"), max_length=3, help_text=_("ISO 3166-1 alpha-3 code, e.g. RWA."), db_index=True
     )
-    name = models.CharField(max_length=255)
-    regional_group = models.CharField(max_length=16, choices=RegionalGroup.choices)
-    memberships = ParentalManyToManyField(Organisation, blank=True, related_name="members")
+    name = models.CharField(_("name"), max_length=255)
+    regional_group = models.CharField(_("regional group"), max_length=16, choices=RegionalGroup.choices)
+    memberships = ParentalManyToManyField(
+        Organisation, verbose_name=_("memberships"), blank=True, related_name="members"
+    )
 
     translatable_fields = [
         SynchronizedField("iso3"),
@@ -113,8 +117,10 @@ class CountryAlias(models.Model):
 
     api_versions = (VOCABULARIES,)
 
-    alias = models.CharField(max_length=255, unique=True)
-    country = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(_("alias"), max_length=255, unique=True)
+    country = models.ForeignKey(
+        Country, verbose_name=_("country"), on_delete=models.CASCADE, related_name="aliases"
+    )
 
     panels = [FieldPanel("alias"), FieldPanel("country")]
 
@@ -132,13 +138,15 @@ class Cycle(models.Model):
 
     api_versions = (VOCABULARIES,)
 
-    number = models.PositiveSmallIntegerField(unique=True)
-    start_year = models.PositiveSmallIntegerField()
-    end_year = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    end_year = models.PositiveSmallIntegerField(_("end year"))
 
     panels = [FieldPanel("number"), FieldPanel("start_year"), FieldPanel("end_year")]
 
     class Meta:
+        verbose_name = _("cycle")
+        verbose_name_plural = _("cycles")
         ordering = ["number"]
 
     def __str__(self):
@@ -150,8 +158,10 @@ class Session(models.Model):
 
     api_versions = (VOCABULARIES,)
 
-    number = models.PositiveSmallIntegerField(unique=True)
-    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="sessions")
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    cycle = models.ForeignKey(
+        Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="sessions"
+    )
     starts_on = models.DateField(_("review starts"), null=True, blank=True)
     ends_on = models.DateField(_("review ends"), null=True, blank=True)
     stakeholder_deadline = models.DateField(
@@ -172,6 +182,8 @@ class Session(models.Model):
     ]
 
     class Meta:
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
         ordering = ["number"]
 
     def __str__(self):
@@ -187,13 +199,13 @@ class Theme(TranslatableMixin, models.Model):
     api_label_schema = obj({"slug": STRING, "name": STRING})
 
     class Source(models.TextChoices):
-        UPR_INFO = "upr_info", "UPR Info"
-        OHCHR = "ohchr", "OHCHR"
+        UPR_INFO = "upr_info", _("UPR Info")
+        OHCHR = "ohchr", _("OHCHR")
         LOCAL = "local", _("This organisation")
 
-    slug = models.SlugField(max_length=120, help_text=_("Stable identifier used in the API."))
-    name = models.CharField(max_length=255)
-    source = models.CharField(max_length=16, choices=Source.choices, default=Source.LOCAL)
+    slug = models.SlugField(_("slug"), max_length=120, help_text=_("Stable identifier used in the API."))
+    name = models.CharField(_("name"), max_length=255)
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices, default=Source.LOCAL)
 
     translatable_fields = [SynchronizedField("slug"), TranslatableField("name"), SynchronizedField("source")]
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("source")]
@@ -201,6 +213,8 @@ class Theme(TranslatableMixin, models.Model):
     objects = VocabularyQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
@@ -213,8 +227,8 @@ class SDGGoal(TranslatableMixin, models.Model):
     # How the API names one wherever it shows it, in the reader's language (upr/labels.py, table 'sdgs').
     api_label = {"number": "number", "title": "title"}
     api_label_schema = obj({"number": {"type": "integer", "minimum": 1, "maximum": 17}, "title": STRING})
-    number = models.PositiveSmallIntegerField()
-    title = models.CharField(max_length=255)
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=255)
 
     translatable_fields = [SynchronizedField("number"), TranslatableField("title")]
     panels = [FieldPanel("number"), FieldPanel("title")]
@@ -223,6 +237,7 @@ class SDGGoal(TranslatableMixin, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("SDG goal")
+        verbose_name_plural = _("SDG goals")
         ordering = ["number"]
         unique_together = [("translation_key", "locale"), ("number", "locale")]
 
@@ -232,9 +247,11 @@ class SDGGoal(TranslatableMixin, models.Model):
 
 class SDGTarget(TranslatableMixin, models.Model):
     api_versions = (VOCABULARIES,)
-    code = models.CharField(max_length=8, help_text=_("e.g. 16.10"))
-    goal = models.ForeignKey(SDGGoal, on_delete=models.PROTECT, related_name="targets")
-    title = models.TextField()
+    code = models.CharField(_("code"), max_length=8, help_text=_("e.g. 16.10"))
+    goal = models.ForeignKey(
+        SDGGoal, verbose_name=_("goal"), on_delete=models.PROTECT, related_name="targets"
+    )
+    title = models.TextField(_("title"))
 
     translatable_fields = [SynchronizedField("code"), SynchronizedField("goal"), TranslatableField("title")]
     panels = [FieldPanel("code"), FieldPanel("goal"), FieldPanel("title")]
@@ -243,6 +260,7 @@ class SDGTarget(TranslatableMixin, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("SDG target")
+        verbose_name_plural = _("SDG targets")
         ordering = ["goal__number", "code"]
         unique_together = [("translation_key", "locale"), ("code", "locale")]
 
@@ -258,8 +276,8 @@ class AffectedGroup(TranslatableMixin, models.Model):
     api_label = {"slug": "slug", "name": "name"}
     api_label_schema = obj({"slug": STRING, "name": STRING})
 
-    slug = models.SlugField(max_length=120)
-    name = models.CharField(max_length=255)
+    slug = models.SlugField(_("slug"), max_length=120)
+    name = models.CharField(_("name"), max_length=255)
 
     translatable_fields = [SynchronizedField("slug"), TranslatableField("name")]
     panels = [FieldPanel("name"), FieldPanel("slug")]
@@ -268,6 +286,7 @@ class AffectedGroup(TranslatableMixin, models.Model):
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("affected group")
+        verbose_name_plural = _("affected groups")
         ordering = ["name"]
         unique_together = [("translation_key", "locale"), ("slug", "locale")]
 
