@@ -20,7 +20,7 @@ from legal_aid.models import (
     LegalInformationPage,
 )
 from locales.translation import translate
-from programmes.kinds import ensure_programme_kinds
+from programmes.kinds import ensure_programme_kinds, translate_programme_kinds
 from programmes.models import (
     ProgrammeIndexPage,
     ProgrammeKind,
@@ -48,14 +48,17 @@ def load_editorial_demo(home, report):
     created = []
 
     def translate_all(page, spec, label):
-        for code, strings in spec.get("translations", {}).items():
+        # Every page in every language of the demo: its parent has been translated before it.
+        for code in ("fr", "rw"):
+            strings = spec["translations"][code]
             before = page.get_translation_or_none(locales[code])
             revision = before.latest_revision_id if before else None
             translated = translate(page, locales[code], strings)
             report(f"{label} ({code})", translated.latest_revision_id != revision)
 
-    def page(parent, model, spec, **extra):
-        """The child of ``parent`` with the spec's slug, created or brought up to date, then translated."""
+    def page(parent, model, spec, *, translated=True, **extra):
+        """The child of ``parent`` with the spec's slug, created or brought up to date, then translated
+        (unless ``translated`` is false: the caller adds what the translations need first)."""
         fields = {**spec["fields"], **extra}
         existing = model.objects.child_of(parent).filter(slug=spec["slug"]).first()
         if existing is None:
@@ -66,12 +69,25 @@ def load_editorial_demo(home, report):
         else:
             changed = update_page(existing, fields)
         report(f"{model._meta.verbose_name} “{fields['title']}” (en)", changed)
-        translate_all(existing, spec, model._meta.verbose_name)
+        if translated:
+            translate_all(existing, spec, model._meta.verbose_name)
         created.append((existing, spec))
         return existing
 
     # Programmes and a training video
     ensure_programme_kinds()
+    # Saved one by one (not updated in bulk), so that search and the API see the change.
+    undescribed = ProgrammeKind.objects.filter(
+        slug__in=content.PROGRAMME_KIND_DESCRIPTIONS, locale=home.locale, description=""
+    )
+    for kind in undescribed:
+        kind.description = content.PROGRAMME_KIND_DESCRIPTIONS[kind.slug]
+        kind.save()
+    report("programme kind descriptions", bool(undescribed))
+    report(
+        "programme kind translations",
+        translate_programme_kinds(content.PROGRAMME_KIND_TRANSLATIONS) > 0,
+    )
     programmes = page(home, ProgrammeIndexPage, content.PROGRAMME_INDEX)
     programme_pages = {}
     for spec in content.PROGRAMMES:
@@ -117,20 +133,23 @@ def load_editorial_demo(home, report):
         country=rwanda,
         session=Session.objects.filter(number=37).first(),
     )
+    notes = content.NEWSLETTER["notes"]
     items = [
-        {"type": "page", "value": {"page": event.pk, "note": "Register before 20 February."}},
+        {"type": "page", "value": {"page": event.pk, "note": notes["event"]}},
         {"type": "page", "value": {"page": news.pk, "note": ""}},
-        {"type": "video", "value": {"video": video.pk, "note": "Video of the month"}},
+        {"type": "video", "value": {"video": video.pk, "note": notes["video"]}},
     ]
     page(news_index, NewsletterPage, content.NEWSLETTER, items=items)
 
     # Legal assistance for media practitioners
-    legal = page(home, LegalAidIndexPage, content.LEGAL_INDEX)
+    # Translated once its hotline is there: the translations include the hotline's label and hours.
+    legal = page(home, LegalAidIndexPage, content.LEGAL_INDEX, translated=False)
     if not legal.hotlines.exists():
         for hotline in content.LEGAL_INDEX["hotlines"]:
             HotlineContact.objects.create(page=legal, locale=legal.locale, country=rwanda, **hotline)
         legal.save_revision().publish()
         report("legal hotline", True)
+    translate_all(legal, content.LEGAL_INDEX, LegalAidIndexPage._meta.verbose_name)
     legal_page = page(legal, LegalInformationPage, content.LEGAL_PAGE)
     if not legal_page.countries.exists():
         legal_page.countries.set([rwanda])

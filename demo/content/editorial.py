@@ -1,7 +1,9 @@
 """The editorial demo content: programmes, a publication with its PDF, a video, news, an event, a newsletter,
-legal-assistance pages; English, with French translations and a few Kinyarwanda ones.
+legal-assistance pages; English, with complete French and Kinyarwanda translations.
 
-Each page is given by its slug, its fields, and its translations (source string -> translated string).
+Each page is given by its slug, its fields, and its translations (source string -> translated string):
+every text of a page (title, summary, intro, each paragraph, each question and answer...) has its translation
+in each language, so that nothing of a French or Kinyarwanda page stays in English.
 """
 
 import datetime
@@ -38,6 +40,61 @@ PROGRAMME_INDEX = {
     },
 }
 
+# kind slug -> the description the demo gives the default kind (programmes.kinds seeds it without one)
+PROGRAMME_KIND_DESCRIPTIONS = {
+    "policy-and-advocacy": (
+        "Advocacy with governments and at the Human Rights Council, so that recommendations are made and acted on."
+    ),
+    "in-country": (
+        "Work in the country under review: following up the recommendations with civil society and the authorities."
+    ),
+    "stakeholders": "Support to the civil society organisations that report to the review.",
+    "capacity-building": "Training for journalists, lawyers and human rights defenders.",
+    "legal-protection-of-journalists": (
+        "Legal assistance to media practitioners who are arrested, sued or threatened."
+    ),
+}
+# The kinds' names are translated by programmes.kinds; their descriptions here.
+PROGRAMME_KIND_TRANSLATIONS = {
+    "fr": {
+        PROGRAMME_KIND_DESCRIPTIONS["policy-and-advocacy"]: (
+            "Plaidoyer auprès des gouvernements et au Conseil des droits de l’homme, pour que des "
+            "recommandations soient formulées et mises en œuvre."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["in-country"]: (
+            "Travail dans le pays examiné : suivi des recommandations avec la société civile et les autorités."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["stakeholders"]: (
+            "Appui aux organisations de la société civile qui contribuent à l’examen."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["capacity-building"]: (
+            "Formations pour journalistes, avocats et défenseurs des droits humains."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["legal-protection-of-journalists"]: (
+            "Assistance juridique aux professionnels des médias arrêtés, poursuivis ou menacés."
+        ),
+    },
+    "rw": {
+        PROGRAMME_KIND_DESCRIPTIONS["policy-and-advocacy"]: (
+            "Ubuvugizi kuri za Guverinoma no mu Kanama gashinzwe Uburenganzira bwa Muntu, kugira ngo inama "
+            "zitangwe kandi zishyirwe mu bikorwa."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["in-country"]: (
+            "Ibikorwa mu gihugu gisuzumwa: gukurikirana ishyirwa mu bikorwa ry’inama dufatanyije na Sosiyete "
+            "Sivile n’inzego za Leta."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["stakeholders"]: (
+            "Gufasha imiryango ya Sosiyete Sivile itanga raporo mu isuzuma."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["capacity-building"]: (
+            "Amahugurwa y’abanyamakuru, abanyamategeko n’abaharanira uburenganzira bwa muntu."
+        ),
+        PROGRAMME_KIND_DESCRIPTIONS["legal-protection-of-journalists"]: (
+            "Ubufasha mu by’amategeko ku banyamakuru batawe muri yombi, barezwe cyangwa batewe ubwoba."
+        ),
+    },
+}
+
 # kind slug -> programme
 PROGRAMMES = [
     {
@@ -56,7 +113,20 @@ PROGRAMMES = [
                 "We bring the voice of national civil society to the pre-sessions in Geneva.": (
                     "Nous portons la voix de la société civile nationale aux pré-sessions à Genève."
                 ),
-            }
+                "Before each review, we help coalitions brief the permanent missions in Geneva.": (
+                    "Avant chaque examen, nous aidons les coalitions à informer les missions permanentes à Genève."
+                ),
+            },
+            "rw": {
+                "Advocacy at the Human Rights Council": "Ubuvugizi mu Kanama gashinzwe Uburenganzira bwa Muntu",
+                "We bring the voice of national civil society to the pre-sessions in Geneva.": (
+                    "Tugeza ijwi rya Sosiyete Sivile y’igihugu mu biganiro bibanziriza isuzuma bibera i Genève."
+                ),
+                "Before each review, we help coalitions brief the permanent missions in Geneva.": (
+                    "Mbere ya buri suzuma, dufasha amahuriro ya Sosiyete Sivile kugeza amakuru ku ntumwa "
+                    "zihoraho z’ibihugu i Genève."
+                ),
+            },
         },
     },
     {
@@ -76,12 +146,18 @@ PROGRAMMES = [
                     "Avec la Plateforme de la société civile rwandaise, nous suivons les recommandations "
                     "acceptées par le Rwanda."
                 ),
+                "Mid-term assessments, implementation plans and dialogue with the government.": (
+                    "Évaluations à mi-parcours, plans de mise en œuvre et dialogue avec le gouvernement."
+                ),
             },
             "rw": {
                 "Implementation in Rwanda": "Ishyirwa mu bikorwa mu Rwanda",
                 "With the Rwanda Civil Society Platform we follow up the recommendations Rwanda supported.": (
                     "Dufatanyije n’Urugaga rwa Sosiyete Sivile mu Rwanda, dukurikirana ishyirwa mu bikorwa "
                     "ry’inama u Rwanda rwemeye."
+                ),
+                "Mid-term assessments, implementation plans and dialogue with the government.": (
+                    "Amasuzuma yo hagati mu gihe, gahunda z’ishyirwa mu bikorwa n’ibiganiro na Guverinoma."
                 ),
             },
         },
@@ -101,7 +177,21 @@ PROGRAMMES = [
                     "Nous formons les coalitions à rédiger les contributions conjointes que l’ONU lit avant "
                     "un examen."
                 ),
-            }
+                "Drafting workshops, fact-checking and the deadlines of each session.": (
+                    "Ateliers de rédaction, vérification des faits et calendrier de chaque session."
+                ),
+            },
+            "rw": {
+                "Stakeholder reports": "Raporo z’abafatanyabikorwa",
+                "We train coalitions to write the joint submissions the UN reads before a review.": (
+                    "Duhugura amahuriro ya Sosiyete Sivile kwandika raporo zihuriweho Umuryango w’Abibumbye "
+                    "usoma mbere y’isuzuma."
+                ),
+                "Drafting workshops, fact-checking and the deadlines of each session.": (
+                    "Amahugurwa yo kwandika raporo, igenzura ry’amakuru n’igihe ntarengwa cya buri cyiciro "
+                    "cy’isuzuma."
+                ),
+            },
         },
     },
     {
@@ -118,7 +208,20 @@ PROGRAMMES = [
                 "Workshops and videos so that journalists can report on their state's review.": (
                     "Ateliers et vidéos pour que les journalistes puissent couvrir l’examen de leur État."
                 ),
-            }
+                "Each year we train journalists from the five provinces.": (
+                    "Chaque année, nous formons des journalistes des cinq provinces."
+                ),
+            },
+            "rw": {
+                "Training journalists on the UPR": "Guhugura abanyamakuru ku Isuzuma Ngarukagihe Rusange",
+                "Workshops and videos so that journalists can report on their state's review.": (
+                    "Amahugurwa n’amashusho kugira ngo abanyamakuru bashobore gutara no gutangaza amakuru "
+                    "ku isuzuma ry’igihugu cyabo."
+                ),
+                "Each year we train journalists from the five provinces.": (
+                    "Buri mwaka duhugura abanyamakuru baturutse mu ntara eshanu."
+                ),
+            },
         },
     },
     {
@@ -135,7 +238,20 @@ PROGRAMMES = [
                 "Lawyers who answer when a journalist is arrested, sued or threatened.": (
                     "Des avocats qui répondent quand un journaliste est arrêté, poursuivi ou menacé."
                 ),
-            }
+                "Our network of lawyers assists media practitioners free of charge.": (
+                    "Notre réseau d’avocats assiste gratuitement les professionnels des médias."
+                ),
+            },
+            "rw": {
+                "Legal protection of journalists": "Kurengera abanyamakuru mu by’amategeko",
+                "Lawyers who answer when a journalist is arrested, sued or threatened.": (
+                    "Abanyamategeko batabara igihe umunyamakuru atawe muri yombi, arezwe mu rukiko cyangwa "
+                    "atewe ubwoba."
+                ),
+                "Our network of lawyers assists media practitioners free of charge.": (
+                    "Ihuriro ryacu ry’abanyamategeko rifasha abakora umwuga w’itangazamakuru ku buntu."
+                ),
+            },
         },
     },
 ]
@@ -147,7 +263,11 @@ VIDEO_INDEX = {
         "fr": {
             "Training videos": "Vidéos de formation",
             "Short videos on the Universal Periodic Review.": "De courtes vidéos sur l’Examen périodique universel.",
-        }
+        },
+        "rw": {
+            "Training videos": "Amashusho y’amahugurwa",
+            "Short videos on the Universal Periodic Review.": "Amashusho magufi ku Isuzuma Ngarukagihe Rusange.",
+        },
     },
 }
 
@@ -162,7 +282,20 @@ VIDEO = {
         "transcript": "<p>Every state's human rights record is reviewed by its peers every four and a half years.</p>",
     },
     "translations": {
-        "fr": {"How the Universal Periodic Review works": "Comment fonctionne l’Examen périodique universel"}
+        "fr": {
+            "How the Universal Periodic Review works": "Comment fonctionne l’Examen périodique universel",
+            "Every state's human rights record is reviewed by its peers every four and a half years.": (
+                "La situation des droits humains de chaque État est examinée par ses pairs tous les quatre ans "
+                "et demi."
+            ),
+        },
+        "rw": {
+            "How the Universal Periodic Review works": "Uko Isuzuma Ngarukagihe Rusange rikorwa",
+            "Every state's human rights record is reviewed by its peers every four and a half years.": (
+                "Buri myaka ine n’igice, uko buri gihugu cyubahiriza uburenganzira bwa muntu gisuzumwa "
+                "n’ibindi bihugu."
+            ),
+        },
     },
 }
 
@@ -172,8 +305,12 @@ PUBLICATION_INDEX = {
     "translations": {
         "fr": {
             "Publications": "Publications",
-            "Reports, assessments and newsletters.": ("Rapports, évaluations et lettres d’information."),
-        }
+            "Reports, assessments and newsletters.": "Rapports, évaluations et lettres d’information.",
+        },
+        "rw": {
+            "Publications": "Inyandiko",
+            "Reports, assessments and newsletters.": "Raporo, amasuzuma n’inzandiko z’amakuru.",
+        },
     },
 }
 
@@ -198,7 +335,17 @@ PUBLICATION = {
                 "Le rapport du premier examen du Rwanda : les 73 recommandations faites par 40 États et les "
                 "réponses du Rwanda."
             ),
-        }
+        },
+        "rw": {
+            "Rwanda: report of the Working Group (2011)": "U Rwanda: raporo y’Itsinda ry’Akazi (2011)",
+            (
+                "The report of Rwanda's first review: the 73 recommendations made by 40 states and the answers "
+                "Rwanda gave."
+            ): (
+                "Raporo y’isuzuma rya mbere ry’u Rwanda: inama 73 zatanzwe n’ibihugu 40 n’ibisubizo u Rwanda "
+                "rwatanze."
+            ),
+        },
     },
 }
 
@@ -208,8 +355,12 @@ NEWS_INDEX = {
     "translations": {
         "fr": {
             "News": "Actualités",
-            "News from our offices and partners.": ("Les nouvelles de nos bureaux et partenaires."),
-        }
+            "News from our offices and partners.": "Les nouvelles de nos bureaux et partenaires.",
+        },
+        "rw": {
+            "News": "Amakuru",
+            "News from our offices and partners.": "Amakuru aturuka mu biro byacu no ku bafatanyabikorwa bacu.",
+        },
     },
 }
 
@@ -230,7 +381,22 @@ NEWS = {
             "Two days to learn how to follow Rwanda's review and report on it.": (
                 "Deux jours pour apprendre à suivre l’examen du Rwanda et en rendre compte."
             ),
-        }
+            "Southern Province office": "Bureau de la Province du Sud",
+            "Journalists from community radios learned to read the recommendations database.": (
+                "Des journalistes de radios communautaires ont appris à consulter la base de données des "
+                "recommandations."
+            ),
+        },
+        "rw": {
+            "Twenty journalists trained in Huye": "Abanyamakuru makumyabiri bahuguriwe i Huye",
+            "Two days to learn how to follow Rwanda's review and report on it.": (
+                "Iminsi ibiri yo kwiga gukurikirana isuzuma ry’u Rwanda no kuritangazaho amakuru."
+            ),
+            "Southern Province office": "Ibiro by’Intara y’Amajyepfo",
+            "Journalists from community radios learned to read the recommendations database.": (
+                "Abanyamakuru bo mu maradiyo y’abaturage bize gusoma no gukoresha ububiko bw’inama."
+            ),
+        },
     },
 }
 
@@ -240,8 +406,12 @@ EVENT_INDEX = {
     "translations": {
         "fr": {
             "Events": "Événements",
-            "Workshops, trainings and pre-sessions.": ("Ateliers, formations et pré-sessions."),
-        }
+            "Workshops, trainings and pre-sessions.": "Ateliers, formations et pré-sessions.",
+        },
+        "rw": {
+            "Events": "Ibikorwa",
+            "Workshops, trainings and pre-sessions.": "Amahugurwa, inyigisho n’ibiganiro bibanziriza isuzuma.",
+        },
     },
 }
 
@@ -294,13 +464,33 @@ EVENT = {
     "translations": {
         "fr": {
             "Workshop on the mid-term report": "Atelier sur le rapport à mi-parcours",
+            "Civil society prepares its mid-term assessment of the recommendations Rwanda supported.": (
+                "La société civile prépare son évaluation à mi-parcours des recommandations acceptées par le "
+                "Rwanda."
+            ),
+            # The names of the hotel and the street are the same in every language.
+            "Kigali Serena Hotel": "Kigali Serena Hotel",
+            "KN 3 Ave, Kigali": "KN 3 Ave, Kigali",
             "Opening": "Ouverture",
             "Where do the recommendations stand?": "Où en sont les recommandations ?",
+            "Group work by theme, with the recommendations database.": (
+                "Travail en groupes par thème, avec la base de données des recommandations."
+            ),
             "Drafting the mid-term report": "Rédaction du rapport à mi-parcours",
         },
         "rw": {
             "Workshop on the mid-term report": "Amahugurwa ku cyegeranyo cyo hagati",
+            "Civil society prepares its mid-term assessment of the recommendations Rwanda supported.": (
+                "Sosiyete Sivile itegura isuzuma ryayo ryo hagati ku nama u Rwanda rwemeye."
+            ),
+            "Kigali Serena Hotel": "Kigali Serena Hotel",
+            "KN 3 Ave, Kigali": "KN 3 Ave, Kigali",
             "Opening": "Gufungura",
+            "Where do the recommendations stand?": "Inama zigeze he zishyirwa mu bikorwa?",
+            "Group work by theme, with the recommendations database.": (
+                "Gukorera mu matsinda hakurikijwe insanganyamatsiko, hifashishijwe ububiko bw’inama."
+            ),
+            "Drafting the mid-term report": "Kwandika icyegeranyo cyo hagati",
         },
     },
 }
@@ -313,13 +503,25 @@ NEWSLETTER = {
         "date": datetime.date(2026, 2, 1),
         "intro": "This month: the mid-term report, and a training video.",
     },
+    # The notes of the items the issue gathers (the event and the video; the news item has none).
+    "notes": {"event": "Register before 20 February.", "video": "Video of the month"},
     "translations": {
         "fr": {
             "Newsletter no. 12": "Lettre d’information nº 12",
             "This month: the mid-term report, and a training video.": (
                 "Ce mois-ci : le rapport à mi-parcours, et une vidéo de formation."
             ),
-        }
+            "Register before 20 February.": "Inscription avant le 20 février.",
+            "Video of the month": "La vidéo du mois",
+        },
+        "rw": {
+            "Newsletter no. 12": "Urwandiko rw’amakuru no 12",
+            "This month: the mid-term report, and a training video.": (
+                "Uku kwezi: icyegeranyo cyo hagati, n’amashusho y’amahugurwa."
+            ),
+            "Register before 20 February.": "Iyandikishe mbere ya tariki ya 20 Gashyantare.",
+            "Video of the month": "Amashusho y’ukwezi",
+        },
     },
 }
 
@@ -345,9 +547,16 @@ LEGAL_INDEX = {
             "Arrested, sued, threatened? Our lawyers help media practitioners free of charge.": (
                 "Arrêté, poursuivi, menacé ? Nos avocats aident gratuitement les professionnels des médias."
             ),
+            "Legal hotline": "Permanence juridique",
+            "Every day, 7:00–22:00": "Tous les jours, de 7 h à 22 h",
         },
         "rw": {
             "Legal assistance for journalists": "Ubufasha mu by’amategeko ku banyamakuru",
+            "Arrested, sued, threatened? Our lawyers help media practitioners free of charge.": (
+                "Watawe muri yombi, warezwe, watewe ubwoba? Abanyamategeko bacu bafasha abanyamakuru ku buntu."
+            ),
+            "Legal hotline": "Umurongo w’ubufasha mu by’amategeko",
+            "Every day, 7:00–22:00": "Buri munsi, kuva saa moya za mu gitondo kugeza saa yine z’ijoro",
         },
     },
 }
@@ -379,11 +588,34 @@ LEGAL_PAGE = {
     "translations": {
         "fr": {
             "If you are arrested": "Si vous êtes arrêté",
+            "Your rights from the first hour of detention, and how to reach a lawyer.": (
+                "Vos droits dès la première heure de détention, et comment joindre un avocat."
+            ),
             "Can I call a lawyer?": "Puis-je appeler un avocat ?",
+            "Yes. You may ask for a lawyer from the start of your detention.": (
+                "Oui. Vous pouvez demander un avocat dès le début de votre détention."
+            ),
+            "How long can I be held without a judge?": "Combien de temps puis-je être détenu sans voir un juge ?",
+            "The law sets a limit; ask our hotline for the rules that apply to you.": (
+                "La loi fixe une limite ; demandez à notre permanence juridique les règles qui s’appliquent à "
+                "votre cas."
+            ),
         },
         "rw": {
             "If you are arrested": "Niba utawe muri yombi",
+            "Your rights from the first hour of detention, and how to reach a lawyer.": (
+                "Uburenganzira bwawe kuva ku isaha ya mbere ufunzwe, n’uko wabona umunyamategeko."
+            ),
             "Can I call a lawyer?": "Nshobora guhamagara umunyamategeko?",
+            "Yes. You may ask for a lawyer from the start of your detention.": (
+                "Yego. Ushobora gusaba umunyamategeko kuva igihe utangiye gufungwa."
+            ),
+            "How long can I be held without a judge?": (
+                "Nshobora gufungwa igihe kingana iki ntagejejwe imbere y’umucamanza?"
+            ),
+            "The law sets a limit; ask our hotline for the rules that apply to you.": (
+                "Itegeko riteganya igihe ntarengwa; baza umurongo wacu w’ubufasha amategeko akureba."
+            ),
         },
     },
 }
@@ -402,7 +634,19 @@ ABOUT = {
                 "Une organisation de la société civile qui travaille avec l’Examen périodique universel "
                 "depuis 2010."
             ),
-        }
+            "We are a team of advocates, researchers, journalists and lawyers.": (
+                "Nous sommes une équipe de chargés de plaidoyer, de chercheurs, de journalistes et de juristes."
+            ),
+        },
+        "rw": {
+            "About us": "Abo turi bo",
+            "A civil society organisation working with the Universal Periodic Review since 2010.": (
+                "Umuryango wa Sosiyete Sivile ukorana n’Isuzuma Ngarukagihe Rusange kuva mu mwaka wa 2010."
+            ),
+            "We are a team of advocates, researchers, journalists and lawyers.": (
+                "Turi itsinda ry’abavugizi, abashakashatsi, abanyamakuru n’abanyamategeko."
+            ),
+        },
     },
 }
 
@@ -419,6 +663,13 @@ LEGAL_FORM = {
     "translations": {
         "fr": {
             "Ask for legal help": "Demander une aide juridique",
+            (
+                "Tell us what happened. Only our legal team reads your request; it is stored encrypted. "
+                "In an emergency, call the legal hotline instead."
+            ): (
+                "Dites-nous ce qui s’est passé. Seule notre équipe juridique lit votre demande, qui est conservée "
+                "chiffrée. En cas d’urgence, appelez plutôt la permanence juridique."
+            ),
             "Thank you. A lawyer of our team will contact you in the way you chose.": (
                 "Merci. Un avocat de notre équipe vous contactera de la manière que vous avez choisie."
             ),
@@ -426,24 +677,69 @@ LEGAL_FORM = {
             "Leave empty to stay anonymous.": "Laissez vide pour rester anonyme.",
             "How can we reach you safely?": "Comment vous joindre en sécurité ?",
             "Your address or number": "Votre adresse ou votre numéro",
+            "The email address or the number (with its country code) we should use.": (
+                "L’adresse électronique ou le numéro (avec l’indicatif du pays) à utiliser."
+            ),
             "Media outlet": "Média",
             "Country": "Pays",
+            "Where it happened.": "Où cela s’est passé.",
             "What happened?": "Que s’est-il passé ?",
             "Date of the incident": "Date de l’incident",
+            "An approximate date is fine.": "Une date approximative suffit.",
             "Description": "Description",
+            "What happened, who is involved, what you need. Write only what you are comfortable sharing.": (
+                "Ce qui s’est passé, les personnes impliquées, ce dont vous avez besoin. N’écrivez que ce que "
+                "vous souhaitez partager."
+            ),
             "How urgent is it?": "Quelle est l’urgence ?",
             "Preferred language": "Langue préférée",
             "I agree that the legal team processes these data to help me.": (
                 "J’accepte que l’équipe juridique traite ces données pour m’aider."
             ),
+            "Only the legal team reads your request. It is stored encrypted and deleted after the case is closed.": (
+                "Seule l’équipe juridique lit votre demande. Elle est conservée chiffrée et supprimée une fois le "
+                "dossier clos."
+            ),
         },
         "rw": {
             "Ask for legal help": "Saba ubufasha mu by’amategeko",
+            (
+                "Tell us what happened. Only our legal team reads your request; it is stored encrypted. "
+                "In an emergency, call the legal hotline instead."
+            ): (
+                "Tubwire ibyabaye. Itsinda ryacu ry’abanyamategeko ni ryo ryonyine risoma ubusabe bwawe; "
+                "bubikwa mu buryo bw’ibanga bwizewe. Mu gihe byihutirwa, ahubwo hamagara umurongo w’ubufasha "
+                "mu by’amategeko."
+            ),
+            "Thank you. A lawyer of our team will contact you in the way you chose.": (
+                "Urakoze. Umunyamategeko wo mu itsinda ryacu azakuvugisha mu buryo wahisemo."
+            ),
             "Your name": "Izina ryawe",
+            "Leave empty to stay anonymous.": "Siga ubusa niba wifuza kutamenyekana.",
+            "How can we reach you safely?": "Twakugeraho dute mu mutekano?",
+            "Your address or number": "Aderesi yawe cyangwa nimero yawe",
+            "The email address or the number (with its country code) we should use.": (
+                "Aderesi ya imeyili cyangwa nimero (hamwe na kode y’igihugu) tugomba gukoresha."
+            ),
             "Media outlet": "Igitangazamakuru",
             "Country": "Igihugu",
+            "Where it happened.": "Aho byabereye.",
+            "What happened?": "Ni iki cyabaye?",
+            "Date of the incident": "Itariki byabereyeho",
+            "An approximate date is fine.": "Itariki igereranyije irahagije.",
             "Description": "Ibisobanuro",
+            "What happened, who is involved, what you need. Write only what you are comfortable sharing.": (
+                "Ibyabaye, ababigizemo uruhare, n’icyo ukeneye. Andika gusa ibyo wumva wisanzuye kutubwira."
+            ),
+            "How urgent is it?": "Birihutirwa ku kihe kigero?",
             "Preferred language": "Ururimi wifuza",
+            "I agree that the legal team processes these data to help me.": (
+                "Nemeye ko itsinda ry’abanyamategeko rikoresha aya makuru kugira ngo rimfashe."
+            ),
+            "Only the legal team reads your request. It is stored encrypted and deleted after the case is closed.": (
+                "Itsinda ry’abanyamategeko ni ryo ryonyine risoma ubusabe bwawe. Bubikwa mu buryo bw’ibanga "
+                "bwizewe kandi bugasibwa iyo ikibazo kirangiye."
+            ),
         },
     },
 }

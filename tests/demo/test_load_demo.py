@@ -1,12 +1,16 @@
+import io
+
 import pytest
 
 from django.core.management import call_command
 from django.urls import reverse
 
-from wagtail.models import Page, Revision
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from demo.content import home
 from legal_aid.models import LegalAidRequest
+from programmes.models import ProgrammeKind
 from upr.models import Assessment, ImplementationPlan, Recommendation, RecommendationImport
 
 
@@ -131,3 +135,59 @@ def test_demo_content_in_three_languages_loads_once(client, home_pages):
         item["title"] for item in found["items"]
     ]
     assert search("en", "journalists harassed", type="recommendation")["meta"]["total_count"] >= 1
+
+
+def untranslated(instance, locale):
+    """The source texts of ``instance`` that its translation into ``locale`` leaves in English (none when
+    wagtail-localize counts every segment translated)."""
+    source = TranslationSource.objects.get_for_instance(instance)
+    translation = Translation.objects.get(source=source, target_locale=locale)
+    total, translated = translation.get_progress()
+    if translated == total:
+        return []
+    segments = StringSegment.objects.filter(source=source).select_related("string", "context")
+    return [
+        f"{segment.context.path}: {segment.string.data}"
+        for segment in segments
+        if not StringTranslation.objects.filter(
+            translation_of_id=segment.string_id,
+            context_id=segment.context_id,
+            locale=locale,
+            has_error=False,
+        ).exists()
+    ]
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_every_page_of_the_demo_is_translated_in_full_into_french_and_kinyarwanda(home_pages):
+    call_command("load_demo", stdout=io.StringIO())
+    locales = {locale.language_code: locale for locale in Locale.objects.all()}
+
+    pages = Page.objects.filter(depth__gt=1, live=True)
+    assert pages.filter(locale=locales["en"]).count() >= 20
+    for page in pages:
+        languages = set(
+            pages.filter(translation_key=page.translation_key).values_list("locale__language_code", flat=True)
+        )
+        assert languages >= {"en", "fr", "rw"}, (
+            f"{page.title!r} is missing in {sorted({'en', 'fr', 'rw'} - languages)}"
+        )
+
+    # Every segment wagtail-localize extracts (titles, paragraphs, list items, questions and answers,
+    # form labels, notes…) has its translation: nothing of a French or Kinyarwanda page stays English.
+    left_english = {
+        (english.title, code): texts
+        for english in pages.filter(locale=locales["en"]).specific()
+        for code in ("fr", "rw")
+        if (texts := untranslated(english, locales[code]))
+    }
+    assert left_english == {}
+
+    kinds = ProgrammeKind.objects.filter(locale=locales["en"])
+    assert kinds.count() == 5
+    for kind in kinds:
+        for code in ("fr", "rw"):
+            translated = kind.get_translation(locales[code])
+            assert translated.name != kind.name, (kind.name, code)
+            assert translated.description and translated.description != kind.description, (kind.name, code)
+            assert untranslated(kind, locales[code]) == [], (kind.name, code)
