@@ -227,7 +227,11 @@ EXPORT = extend_schema(
 def vocabulary(summary, item):
     return extend_schema(
         summary=summary,
-        parameters=[locale_parameter("The language of the labels."), fields_parameter(), *window_parameters()],
+        parameters=[
+            locale_parameter("The language of the labels."),
+            fields_parameter(),
+            *window_parameters(),
+        ],
         description="Every item by default; with `limit` or `offset`, that window of them (`meta.total_count` "
         "counts them all).",
         responses={200: obj({"meta": obj({"total_count": INTEGER}), "items": array(obj(item, required=[]))})},

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.test import override_settings
@@ -65,6 +66,7 @@ def restore_database():
     serialized = getattr(connection, "_test_serialized_contents", None)
     if serialized:
         connection.creation.deserialize_db_from_string(serialized)
+    ContentType.objects.clear_cache()
     ensure_base_tree()
     ensure_upr_vocabularies()
 
@@ -99,6 +101,10 @@ def cms(django_db_setup, django_db_blocker, cms_media):
         test_name = connection.settings_dict.get("TEST", {}).get("NAME")
         assert test_name and connection.settings_dict["NAME"] == test_name, "not on the test database"
         overrides.enable()
+        if not ContentType.objects.exists():
+            # The package runs after the transactional tests; the last of them, rolled back by
+            # serialisation, left the tables empty for the next to fill: fill them as it would.
+            restore_database()
         ensure_base_tree()
         call_command("load_demo", stdout=None)
         server = LiveServerThread("127.0.0.1", _MediaFilesHandler, port=0)
@@ -123,3 +129,19 @@ def public_site(cms):
     yield public_site.url
     log = public_site.stop()
     assert "Traceback" not in log, log
+
+
+@pytest.fixture
+def english_only_news(cms):
+    """A news item published in English alone (the demo translates every page): its path, for as
+    long as the test runs."""
+    from publications.factories import NewsPageFactory
+    from publications.models import NewsIndexPage
+
+    index = NewsIndexPage.objects.get(locale__language_code="en")
+    news = NewsPageFactory(parent=index, title="Only in English for now", slug="only-in-english")
+    news.save_revision().publish()
+    try:
+        yield "/en/news/only-in-english/"
+    finally:
+        news.delete()

@@ -167,11 +167,15 @@ def test_a_wrong_secret_is_told_accessibly(page, public_site, watch):
     assert not violations(page)
 
 
-def test_the_language_switch_lands_on_the_translation(page, public_site):
+def test_the_language_switch_lands_on_the_translation(page, public_site, english_only_news):
     page.goto(f"{public_site}/en/news/journalists-trained-in-huye/")
     page.click("nav.languages a[lang=fr]")
     assert page.url == f"{public_site}/fr/news/journalists-trained-in-huye/"
     assert page.get_attribute("html", "lang") == "fr"
+    page.click("nav.languages a[lang=rw]")
+    assert page.url == f"{public_site}/rw/news/journalists-trained-in-huye/"
+    # A page not translated yet: the switch leads to the home page of that language.
+    page.goto(public_site + english_only_news)
     page.click("nav.languages a[lang=rw]")
     assert page.url == f"{public_site}/rw/"
     page.goto(f"{public_site}/rw/search/?q=abanyamakuru")

@@ -62,11 +62,15 @@ def test_every_page_renders_with_its_translations_as_alternates(cms, public_site
             assert urlsplit(url).path in page_paths(cms, other), (path, other, url)
 
 
-def test_the_language_switch_goes_to_the_translation_or_says_there_is_none(cms, public_site):
+def test_the_language_switch_goes_to_the_translation_or_says_there_is_none(
+    cms, public_site, english_only_news
+):
     english = get(f"{public_site}/en/news/journalists-trained-in-huye/").text
     assert 'href="/fr/news/journalists-trained-in-huye/" lang="fr"' in english
-    assert "/rw/news/" not in page_paths(cms, "rw")
-    assert 'href="/rw/" lang="rw" hreflang="rw">Ikinyarwanda</a> <small>' in english
+    assert 'href="/rw/news/journalists-trained-in-huye/" lang="rw"' in english
+    alone = get(public_site + english_only_news).text
+    assert "/rw/news/only-in-english/" not in page_paths(cms, "rw")
+    assert 'href="/rw/" lang="rw" hreflang="rw">Ikinyarwanda</a> <small>' in alone
 
 
 def test_every_link_of_the_site_leads_somewhere(cms, public_site):

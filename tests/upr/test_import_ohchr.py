@@ -118,7 +118,7 @@ def test_an_unknown_state_rejects_the_file_with_the_table_row(upr_vocabularies):
 
 
 def test_a_state_misspelt_in_the_middle_of_a_recommendation_is_reported_not_dropped(upr_vocabularies):
-    """"…Enforced Disappearance (Ukrai ne); Increase efforts…": the misspelt state ends a sentence
+    """ "…Enforced Disappearance (Ukrai ne); Increase efforts…": the misspelt state ends a sentence
     of the text, not the text itself; it is reported with the state it most likely is."""
     import docx
 
