@@ -1,25 +1,14 @@
 """An editor logs in to the admin with the printed login and finds the site in three languages."""
 
-import re
-from io import StringIO
-
 import pytest
 
-from django.core.management import call_command
+from .support import printed_admin_password, sign_in_as_the_printed_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def test_editor_logs_in_and_sees_the_home_page_in_three_languages(live_server, page, home_pages, tmp_path):
-    output = StringIO()
-    call_command("create_admin", stdout=output)
-    password = re.search(r"password: (\S+)", output.getvalue()).group(1)
-
-    page.goto(f"{live_server.url}/admin/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+    sign_in_as_the_printed_admin(page, live_server.url)
 
     page.goto(f"{live_server.url}/admin/pages/")
     listing = page.locator("main").inner_text()
@@ -34,7 +23,7 @@ def test_editor_logs_in_and_sees_the_home_page_in_three_languages(live_server, p
 
 
 def test_a_wrong_password_is_refused(live_server, page):
-    call_command("create_admin", stdout=StringIO())
+    printed_admin_password()
     page.goto(f"{live_server.url}/admin/login/")
     page.fill("input[name=username]", "admin")
     page.fill("input[name=password]", "not-the-password")
@@ -43,15 +32,8 @@ def test_a_wrong_password_is_refused(live_server, page):
     assert page.locator("form").inner_text()
 
 
-def test_the_printed_admin_changes_the_admin_language_to_french(live_server, page):
-    output = StringIO()
-    call_command("create_admin", stdout=output)
-    password = re.search(r"password: (\S+)", output.getvalue()).group(1)
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/admin/")
+def test_the_printed_admin_changes_the_admin_language_to_french(live_server, page, home_pages):
+    sign_in_as_the_printed_admin(page, live_server.url, start="/admin/login/")
 
     page.goto(f"{live_server.url}/admin/account/")
     page.select_option("select[name$=preferred_language]", "fr")

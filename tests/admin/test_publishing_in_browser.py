@@ -1,31 +1,17 @@
 """In Chromium, with Wagtail's autosave on: an editor writes a new publication with its PDF and
 publishes it from the add form in one go: one page, live, with its file, and no error on the way."""
 
-import re
-from io import StringIO
-
 import pytest
-
-from django.core.management import call_command
 
 from publications.factories import PublicationIndexPageFactory, pdf_document
 from publications.models import PublicationPage
 from tests.support.files import SHARED_DATA
 
+from .support import sign_in_as_the_printed_admin
+
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 PDF = sorted((SHARED_DATA / "pdfs").glob("*.pdf"))[0]
-
-
-def sign_in_as_the_printed_admin(page, base):
-    output = StringIO()
-    call_command("create_admin", stdout=output)
-    password = re.search(r"password: (\S+)", output.getvalue()).group(1)
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base}/admin/")
 
 
 def test_a_new_publication_published_from_the_add_form_in_one_go_is_one_live_page(
