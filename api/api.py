@@ -30,7 +30,7 @@ from wagtail.models import Page, Site, get_page_models
 
 from api import versions
 from api.caching import listings
-from api.contract import APIContractMixin
+from api.contract import APIContractMixin, VersionsByAddressMixin
 from api.filters import InvalidFilter, declared_filters
 from api.openapi import extend_schema_actions
 from api.page_versions import answer_versions
@@ -89,7 +89,7 @@ class PublicPageSerializer(PageSerializer):
     parent = PublicParentField(read_only=True)
 
 
-class PagesAPIViewSet(APIContractMixin, WagtailPagesAPIViewSet):
+class PagesAPIViewSet(VersionsByAddressMixin, APIContractMixin, WagtailPagesAPIViewSet):
     """Wagtail's pages endpoint, reading what the public may see once per change of content
     (api/public.py), and a page with the rows its fields show in a few queries."""
 
@@ -102,11 +102,6 @@ class PagesAPIViewSet(APIContractMixin, WagtailPagesAPIViewSet):
         they show of other pages, images, snippets, vocabulary labels and recommendations
         (api/page_versions.py)."""
         return answer_versions(request.GET, url_name, kwargs)
-
-    @property
-    def content_versions(self):
-        match = self.request.resolver_match
-        return self.versions_of_request(self.request, match.url_name if match else None, self.kwargs)
 
     def get_base_queryset(self):
         if not hasattr(self, "_base_queryset"):

@@ -328,6 +328,21 @@ class APIContractMixin:
         return APIView.handle_exception(self, exc)
 
 
+class VersionsByAddressMixin:
+    """For an endpoint whose answers show other kinds of content by address (a detail, a listing
+    of one type): ``versions_of_request(request, url_name, kwargs)`` says which, from the address
+    alone, so that the kept answer is checked before any view runs (api/caching.py)."""
+
+    @classmethod
+    def versions_of_request(cls, request, url_name, kwargs):
+        raise NotImplementedError
+
+    @property
+    def content_versions(self):
+        match = self.request.resolver_match
+        return self.versions_of_request(self.request, match.url_name if match else None, self.kwargs)
+
+
 class AlreadyAnswered(Exception):
     """Raised by ``initial`` with an answer found in the cache (or a 304)."""
 

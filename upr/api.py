@@ -21,6 +21,7 @@ from api import versions
 from api.api import ListingAPIViewSet
 from api.contract import (
     APIContractMixin,
+    VersionsByAddressMixin,
     limit_max,
     only_fields,
     page_window,
@@ -78,7 +79,7 @@ class CountedQuerySet:
     stats_view=api_schema.STATS,
     export_view=api_schema.EXPORT,
 )
-class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
+class RecommendationsAPIViewSet(VersionsByAddressMixin, APIContractMixin, BaseAPIViewSet):
     model = Recommendation
     name = "recommendations"
 
@@ -103,11 +104,6 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
             versions.VOCABULARIES,
             *((versions.RECOMMENDATION_SEARCH,) if RecommendationQuery.text_of(request.GET) else ()),
         )
-
-    @property
-    def content_versions(self):
-        match = self.request.resolver_match
-        return self.versions_of_request(self.request, match.url_name if match else None, self.kwargs)
 
     known_query_parameters = BaseAPIViewSet.known_query_parameters.union(
         {"q", "locale", "facets", "order", *FILTERS}
@@ -194,15 +190,7 @@ class RecommendationsAPIViewSet(APIContractMixin, BaseAPIViewSet):
                 has_clusters=Exists(
                     Cluster.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
                 ),
-                is_cited=_any_exists(
-                    [
-                        reference,
-                        *(
-                            through.objects.filter(recommendation=OuterRef("pk"))
-                            for _m, through, _f in citing_relations()
-                        ),
-                    ]
-                ),
+                is_cited=_any_exists([reference, *(rows for rows, _field in _listing_rows(OuterRef("pk")))]),
             )
         )
         recommendation = get_object_or_404(queryset, pk=pk)
@@ -355,10 +343,11 @@ def citing_page_types():
     return tuple(model for model, _through, _field in citing_relations())
 
 
-def _listing_pages(recommendation):
-    """The ids of the pages whose own list names this recommendation, as subqueries."""
+def _listing_rows(recommendation):
+    """The rows of the page types' own lists that name this recommendation (or ``OuterRef``), each
+    with the name of its field to the page."""
     return [
-        through.objects.filter(recommendation=recommendation).values(page_field)
+        (through.objects.filter(recommendation=recommendation), page_field)
         for _model, through, page_field in citing_relations()
     ]
 
@@ -369,8 +358,8 @@ def _referencing_pages(recommendation, language):
     translated: one query."""
     citing = _citing_pages(str(recommendation.pk)).annotate(page_id=Cast("object_id", IntegerField()))
     cited = Q(pk__in=citing.values("page_id"))
-    for ids in _listing_pages(recommendation):
-        cited |= Q(pk__in=ids)
+    for rows, page_field in _listing_rows(recommendation):
+        cited |= Q(pk__in=rows.values(page_field))
     keys = Page.objects.filter(cited).values("translation_key")
     candidates = (
         Page.objects.filter(translation_key__in=keys, live=True).select_related("locale").order_by("pk")
