@@ -122,6 +122,18 @@ def test_one_bad_row_rejects_the_whole_file_and_says_where(upr_vocabularies):
     assert RecommendationImport.objects.get().pk == record.pk
 
 
+def test_the_aliases_are_named_only_when_a_state_was_unknown(upr_vocabularies):
+    rows = rows_of(RWANDA)
+    rows[12][10] = "99"
+
+    with pytest.raises(ImportFailed) as failure:
+        run_import(as_csv_bytes(rows))
+
+    error = failure.value.record.error
+    assert "--skip-invalid" in error
+    assert "State aliases" not in error
+
+
 def test_skip_invalid_imports_the_valid_rows_and_lists_the_others(upr_vocabularies):
     rows = rows_of(RWANDA)
     rows[5][4] = "Atlantis"

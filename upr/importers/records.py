@@ -21,17 +21,23 @@ class Rejection:
         return {"line": self.line, "reason": self.reason}
 
 
-UNKNOWN_STATE = "unknown"
+# The roles a state has in a row (what :func:`unknown_state` is told).
+STATE_ROLES = ("state under review", "recommending state")
 
 
 def unknown_state(role, name):
     """The reason a row naming a state nobody knows is rejected: with the state it is most likely
     a misspelling of, if any (never matched: a person decides)."""
-    reason = f"{UNKNOWN_STATE} {role} “{name}”"
+    reason = f"unknown {role} “{name}”"
     if (code := default_matcher().closest(name)) is not None:
         known = next((state.name_en for state in STATES if state.iso3 == code), code)
         reason += f" (did you mean {known}?)"
     return reason
+
+
+def names_an_unknown_state(reason):
+    """Whether a rejection's reason (of :func:`unknown_state`, among others) is a state nobody knows."""
+    return any(f"unknown {role} “" in reason for role in STATE_ROLES)
 
 
 @dataclass

@@ -21,7 +21,7 @@ from api import versions
 from upr.models import Recommendation, RecommendationImport
 from upr.tasks import reindex_import
 
-from .records import UNKNOWN_STATE, ImportFileError, RecommendationRecord, Rejection
+from .records import ImportFileError, RecommendationRecord, Rejection, names_an_unknown_state
 
 BATCH_SIZE = 1000
 SCALAR_FIELDS = (
@@ -329,10 +329,7 @@ def rejected_message(rejections):
         "again, or import the valid rows alone: --skip-invalid on the command line, “Import the "
         "valid rows even if some are rejected” in the admin."
     )
-    if any(
-        rejection.reason.startswith(UNKNOWN_STATE) or f"; {UNKNOWN_STATE} " in rejection.reason
-        for rejection in rejections
-    ):
+    if any(names_an_unknown_state(rejection.reason) for rejection in rejections):
         message += (
             " A state the file spells another way is matched in every later import once its "
             "spelling is added under UPR database > State aliases in the admin."
