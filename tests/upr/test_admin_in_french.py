@@ -6,11 +6,10 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.models import Locale
 from wagtail.users.models import UserProfile
 
 from publications.factories import PublicationIndexPageFactory
-from upr.models import Country, Cycle, Recommendation
+from tests.programmes.support import recommendation
 
 pytestmark = pytest.mark.django_db
 
@@ -27,16 +26,8 @@ def french_admin_client(admin_client, admin_user):
 
 
 @pytest.fixture
-def recommendation(upr_vocabularies):
-    english = Locale.objects.get(language_code="en")
-    return Recommendation.objects.create(
-        text="Ratify the Optional Protocol to the Convention against Torture.",
-        number="134.1",
-        state_under_review=Country.objects.get(iso3="RWA", locale=english),
-        cycle=Cycle.objects.order_by("number").first(),
-        natural_key="test:134.1",
-        locale=english,
-    )
+def listed(upr_vocabularies):
+    return recommendation("134.1", "Ratify the Optional Protocol to the Convention against Torture.")
 
 
 class _Reader(HTMLParser):
@@ -78,7 +69,7 @@ def read(response):
     return " ".join(" ".join(reader.parts).split()), reader.headings
 
 
-def test_the_recommendations_listing_is_in_french(french_admin_client, recommendation):
+def test_the_recommendations_listing_is_in_french(french_admin_client, listed):
     text, headings = read(french_admin_client.get(reverse("wagtailsnippets_upr_recommendation:list")))
 
     # Wagtail's French for "Add %(model_name)s", with the model's French name.
