@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.support.browser import sign_in
+
 from .support import printed_admin_password, sign_in_as_the_printed_admin
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -24,10 +26,7 @@ def test_editor_logs_in_and_sees_the_home_page_in_three_languages(live_server, p
 
 def test_a_wrong_password_is_refused(live_server, page):
     printed_admin_password()
-    page.goto(f"{live_server.url}/admin/login/")
-    page.fill("input[name=username]", "admin")
-    page.fill("input[name=password]", "not-the-password")
-    page.click("button[type=submit]")
+    sign_in(page, live_server.url, "admin", "not-the-password")
     assert "/admin/login/" in page.url
     assert page.locator("form").inner_text()
 

@@ -6,6 +6,7 @@ import pytest
 from legal_aid.factories import make_case
 from legal_aid.models import AuditEntry
 from tests.security.helpers import PASSWORD
+from tests.support.browser import sign_in
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,10 +17,7 @@ def test_a_team_member_opens_a_new_request_from_the_dashboard_and_the_list(
     case, _secret = make_case(request_form, description="Soldiers seized my camera near Musanze.")
     base = live_server.url
 
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", legal_team_member.username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("button[type=submit]")
+    sign_in(page, base, legal_team_member.username, PASSWORD)
     page.wait_for_url(f"{base}/admin/")
 
     page.get_by_role("link", name="1 new request, not yet read").click()

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 from django.contrib.sessions.backends.db import SessionStore
 
 from accounts.middleware import LAST_SEEN
+from tests.support import browser
 
 from .helpers import PASSWORD, editors_group
 
@@ -42,10 +43,7 @@ def violations(page):
 
 
 def sign_in(page, base, username, password=PASSWORD):
-    page.goto(f"{base}/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
+    browser.sign_in(page, base, username, password)
 
 
 def code_from_secret(secret):

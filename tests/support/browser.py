@@ -16,3 +16,11 @@ CHROMIUM_ARGS = [
 
 def chromium_path():
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def sign_in(page, base, username, password):
+    """Through the admin's login page, as a person would (where it lands is the caller's to check)."""
+    page.goto(f"{base}/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
