@@ -13,6 +13,8 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 
+from wagtail.users.models import UserProfile
+
 from publications.models import NewsletterPage
 
 from . import rendering, sender, tasks
@@ -74,7 +76,8 @@ def _test(request, page):
     )
     message = sender.compose(
         Edition(pk=0, page=page, language=stand_in.language),
-        rendering.render(page),
+        # Events in the editor's own time zone (their account's), as a subscriber who chose one reads them.
+        rendering.render(page, UserProfile.get_for_user(request.user).current_time_zone),
         Delivery(pk=0, edition_id=0),
         stand_in,
     )

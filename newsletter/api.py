@@ -25,7 +25,7 @@ from api.contract import APIError, PublicFormMixin, content_languages
 from api.openapi import locale_parameter
 from api.throttling import BurstThrottle, ClientThrottle, SustainedThrottle
 
-from . import services, tasks, tokens
+from . import services, tasks, tokens, topics
 from .api_fields import (
     TOPIC_PATTERN,
     MessageSerializer,
@@ -92,6 +92,7 @@ class NewsletterAPIViewSet(PublicFormMixin, viewsets.ViewSet):
         answer = {
             "consent_text": services.consent_text(self.language),
             "languages": content_languages(),
+            "topics": topics.choices(self.language or settings.LANGUAGE_CODE),
             "topic_pattern": TOPIC_PATTERN,
             "confirm_hours": settings.NEWSLETTER_CONFIRM_HOURS,
         }
@@ -117,7 +118,7 @@ class NewsletterAPIViewSet(PublicFormMixin, viewsets.ViewSet):
     )
     def subscribe(self, request):
         data = self._valid(SubscriptionSerializer, request)
-        tasks.subscribe(data["email"], data["language"], data["topics"])
+        tasks.subscribe(data["email"], data["language"], data["topics"], time_zone=data["time_zone"])
         message = _(
             "Thank you. If this address can receive the newsletter, a message is on its way to it: "
             "open the link it holds to confirm."

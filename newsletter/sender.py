@@ -9,7 +9,9 @@ message it had in flight), which receiving servers and clients can recognise as 
   workers share an edition); a claim older than NEWSLETTER_CLAIM_SECONDS is a dead worker's, taken back.
 * Each message is marked ``sent`` in its own commit right after the server's 250.
 * A temporary refusal (4xx) puts the delivery back for NEWSLETTER_RETRY_SECONDS (times its attempts),
-  up to NEWSLETTER_MAX_ATTEMPTS; a refused recipient (5xx to RCPT) marks the subscriber bounced.
+  up to NEWSLETTER_MAX_ATTEMPTS. A permanent one (5xx) to RCPT or after DATA marks the subscriber
+  bounced when it says the address is wrong or gone (``address_gone``); a refusal of the message or
+  of the sender (spam, policy, relaying) fails the delivery and leaves the address alone.
 * The mail server away: the batch's unsent deliveries go back, and the task fails to be retried later.
 * Deliveries left for later get a follow-up run of the task at their time.
 """
@@ -17,18 +19,27 @@ message it had in flight), which receiving servers and clients can recognise as 
 import hashlib
 import hmac
 import logging
+import re
 import smtplib
 import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Min, Q
 from django.utils import timezone
 
 from . import rendering, services, tokens
-from .models import Delivery, DeliveryStatus, Edition, EditionStatus, Subscriber, SubscriberStatus
+from .models import (
+    Delivery,
+    DeliveryStatus,
+    Edition,
+    EditionStatus,
+    SendingClock,
+    Subscriber,
+    SubscriberStatus,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -146,42 +157,100 @@ def _release(deliveries):
 
 
 class Pacer:
-    """At most ``rate`` messages a second (0: no limit)."""
+    """At most ``rate`` messages a second for all workers together (0: no limit).
+
+    The slots are taken from the shared SendingClock a second's worth at a time (one short
+    transaction), then waited for here; a worker that dies leaves at most that second unused."""
 
     def __init__(self, rate):
         self.interval = 1.0 / rate if rate > 0 else 0.0
-        self.next = time.monotonic()
+        self.block = max(1, int(rate))
+        self.slots = []
 
     def wait(self):
-        if self.interval:
-            now = time.monotonic()
-            if self.next > now:
-                time.sleep(self.next - now)
-            self.next = max(self.next, now) + self.interval
+        if not self.interval:
+            return
+        now = timezone.now()
+        # A slot gone by while this worker was held up is not caught up on: never a burst.
+        while self.slots and self.slots[0] < now - timedelta(seconds=self.interval):
+            self.slots.pop(0)
+        if not self.slots:
+            first = reserve(self.block, self.interval)
+            self.slots = [first + timedelta(seconds=self.interval * n) for n in range(self.block)]
+        delay = (self.slots.pop(0) - timezone.now()).total_seconds()
+        if delay > 0:
+            time.sleep(delay)
 
 
-def send_one(edition, rendered, delivery, connection):
+def reserve(count, interval):
+    """The first of ``count`` consecutive slots ``interval`` seconds apart, taken from the shared clock."""
+    with transaction.atomic():
+        clock = SendingClock.objects.select_for_update().filter(pk=1).first()
+        now = timezone.now()
+        if clock is None:
+            try:
+                with transaction.atomic():
+                    SendingClock.objects.create(pk=1, next_at=now + timedelta(seconds=interval * count))
+                return now
+            except IntegrityError:  # another worker's first message, at the same moment
+                clock = SendingClock.objects.select_for_update().get(pk=1)
+        first = max(clock.next_at, now)
+        clock.next_at = first + timedelta(seconds=interval * count)
+        clock.save(update_fields=["next_at"])
+    return first
+
+
+# RFC 3463 enhanced status codes that say the recipient's address is wrong or gone (5.1.0–5.1.6,
+# 5.1.10: bad mailbox, system, syntax, moved, null MX; 5.2.1: mailbox disabled), as opposed to a
+# refusal of the message or of the sender (5.7.x policy, spam, relaying; 5.1.7–5.1.8 the sender's).
+ADDRESS_GONE = re.compile(r"^5\.(?:1\.(?:[0-6]|10)|2\.1)(?!\d)")
+# Without an enhanced code, the replies that classically mean "no such user".
+ADDRESS_GONE_CODES = {550, 551, 553}
+
+
+def address_gone(code, text):
+    """Whether a permanent refusal (5xx) is about the recipient's address, not about the message."""
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    enhanced = re.match(r"\s*(\d\.\d{1,3}\.\d{1,3})\b", text or "")
+    if enhanced:
+        return bool(ADDRESS_GONE.match(enhanced[1]))
+    return code in ADDRESS_GONE_CODES
+
+
+def _bounce(delivery, subscriber, code):
+    with transaction.atomic():
+        _mark(delivery, DeliveryStatus.BOUNCED, last_code=code)
+        Subscriber.objects.filter(pk=subscriber.pk).update(status=SubscriberStatus.BOUNCED)
+    return DeliveryStatus.BOUNCED
+
+
+def _refused(delivery, subscriber, code, text, *, about_recipient):
+    """A refusal: the address marked when it is gone, the delivery failed when the message or the sender
+    was refused for good, and put back for later when the refusal is temporary (4xx)."""
+    if code >= 500:
+        if about_recipient and address_gone(code, text):
+            return _bounce(delivery, subscriber, code)
+        _mark(delivery, DeliveryStatus.FAILED, last_code=code)
+        return DeliveryStatus.FAILED
+    _defer(delivery, code)
+    return DeliveryStatus.PENDING
+
+
+def send_one(edition, mail, delivery, connection):
     subscriber = delivery.subscriber
     if subscriber is None or subscriber.status != SubscriberStatus.CONFIRMED:
         _mark(delivery, DeliveryStatus.SKIPPED)
         return DeliveryStatus.SKIPPED
     try:
-        compose(edition, rendered, delivery, subscriber, connection).send()
-    except smtplib.SMTPRecipientsRefused as error:
-        code = next(iter(error.recipients.values()))[0]
-        if code >= 500:
-            with transaction.atomic():
-                _mark(delivery, DeliveryStatus.BOUNCED, last_code=code)
-                Subscriber.objects.filter(pk=subscriber.pk).update(status=SubscriberStatus.BOUNCED)
-            return DeliveryStatus.BOUNCED
-        _defer(delivery, code)
-        return DeliveryStatus.PENDING
-    except smtplib.SMTPResponseException as error:  # the sender or the message refused
-        if error.smtp_code >= 500:
-            _mark(delivery, DeliveryStatus.FAILED, last_code=error.smtp_code)
-            return DeliveryStatus.FAILED
-        _defer(delivery, error.smtp_code)
-        return DeliveryStatus.PENDING
+        compose(edition, mail.render(subscriber.time_zone), delivery, subscriber, connection).send()
+    except smtplib.SMTPRecipientsRefused as error:  # at RCPT
+        code, text = next(iter(error.recipients.values()))
+        return _refused(delivery, subscriber, code, text, about_recipient=True)
+    except smtplib.SMTPSenderRefused as error:  # at MAIL FROM: nothing said of the recipient
+        return _refused(delivery, subscriber, error.smtp_code, error.smtp_error, about_recipient=False)
+    except smtplib.SMTPResponseException as error:  # after DATA: the one recipient's mailbox, or the message
+        return _refused(delivery, subscriber, error.smtp_code, error.smtp_error, about_recipient=True)
     except (smtplib.SMTPException, OSError) as error:
         raise MailServerUnavailable(str(error)) from error
     _mark(delivery, DeliveryStatus.SENT, sent_at=timezone.now(), last_code=None)
@@ -192,7 +261,7 @@ def send(edition_id):
     edition = Edition.objects.select_related("page").filter(pk=edition_id).first()
     if edition is None or edition.status == EditionStatus.DONE:
         return "nothing to send"
-    rendered = rendering.render(edition.page.specific)
+    mail = rendering.EditionMail(edition.page.specific)
     pacer = Pacer(settings.NEWSLETTER_SEND_RATE)
     while batch := claim(edition):
         connection = get_connection()
@@ -205,7 +274,7 @@ def send(edition_id):
             for index, delivery in enumerate(batch):
                 pacer.wait()
                 try:
-                    send_one(edition, rendered, delivery, connection)
+                    send_one(edition, mail, delivery, connection)
                 except MailServerUnavailable:
                     _release(batch[index:])
                     raise

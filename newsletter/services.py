@@ -29,7 +29,7 @@ def normalise(email):
     return email.strip().lower()
 
 
-def subscribe(email, language, topics=()):
+def subscribe(email, language, topics=(), *, time_zone=""):
     """Record the request; the id of the subscriber to send the confirmation mail to, or None when none
     is due (the address is confirmed, or was sent one a moment ago). ``tasks.subscribe`` queues it."""
     email, now = normalise(email), timezone.now()
@@ -43,6 +43,7 @@ def subscribe(email, language, topics=()):
                         email=email,
                         language=language,
                         topics=list(topics),
+                        time_zone=time_zone,
                         consent_at=now,
                         consent_text=wording,
                     )
@@ -55,7 +56,7 @@ def subscribe(email, language, topics=()):
         ):
             return None
         else:
-            subscriber.language, subscriber.topics = language, list(topics)
+            subscriber.language, subscriber.topics, subscriber.time_zone = language, list(topics), time_zone
             subscriber.status, subscriber.consent_at, subscriber.consent_text = (
                 SubscriberStatus.PENDING,
                 now,

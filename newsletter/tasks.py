@@ -38,10 +38,10 @@ def send_edition(edition_id):
     return result
 
 
-def subscribe(email, language, topics=()):
+def subscribe(email, language, topics=(), *, time_zone=""):
     """A subscription recorded (``services.subscribe``), its confirmation mail queued on commit when one is due."""
     with transaction.atomic():
-        subscriber_id = services.subscribe(email, language, topics)
+        subscriber_id = services.subscribe(email, language, topics, time_zone=time_zone)
         if subscriber_id is not None:
             enqueue_on_commit(send_confirmation, subscriber_id)
 

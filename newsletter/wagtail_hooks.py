@@ -24,7 +24,7 @@ class SubscriberViewSet(SnippetViewSet):
     menu_order = 260
     list_display = ["email", "language", "status", DateColumn("consent_at", label=_("Consent given"))]
     list_filter = ["status", "language"]
-    list_export = ["email", "language", "status", "topics", "consent_at", "consent_text"]
+    list_export = ["email", "language", "status", "topics", "time_zone", "consent_at", "consent_text"]
     export_filename = "newsletter-subscribers"
     search_fields = ["email"]
     search_backend_name = None  # the database, not the search index: addresses are never indexed

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageBlock
 
-from home.blocks import PageLinkBlock
+from home.blocks import PageLinkBlock, QuoteBlock
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol"]
 
@@ -62,6 +62,7 @@ class NewsletterItemsBlock(blocks.StreamBlock):
     page = NewsletterPageBlock()
     deadline = DeadlineBlock()
     video = VideoOfTheMonthBlock()
+    quote = QuoteBlock(label=_("Quote of the month"))
 
 
 class SpeakerBlock(blocks.StructBlock):

@@ -7,9 +7,12 @@ GET (mail scanners open links) and act on POST; the unsubscribe one is also the 
 target, which a mail client POSTs to without a session, so it takes no CSRF token.
 """
 
+import zoneinfo
+from functools import cache
+
 from django.conf import settings
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -20,6 +23,31 @@ from frontend.clients import relayed_client
 from frontend.views.legal_aid import _limited
 
 UNREACHABLE = "Our service could not be reached. Please try again in a few minutes."
+MAX_TOPICS = 30
+TOPIC_GROUPS = (
+    ("programme-kind", gettext_noop("Our work")),
+    ("theme", gettext_noop("Themes")),
+    ("country", gettext_noop("States")),
+)
+
+
+@cache
+def time_zones():
+    """Every IANA time zone as ``(name, label)``, by region then place (Africa/Kigali: "Africa – Kigali")."""
+    names = sorted(
+        name for name in zoneinfo.available_timezones() if "/" in name and not name.startswith("Etc/")
+    )
+    return [(name, name.replace("/", " – ", 1).replace("_", " ")) for name in names]
+
+
+def _topic_groups(topics, chosen):
+    """The form's topics by kind, each ``{"code", "name", "checked"}``."""
+    groups = []
+    for kind, label in TOPIC_GROUPS:
+        items = [{**topic, "checked": topic["code"] in chosen} for topic in topics if topic["kind"] == kind]
+        if items:
+            groups.append({"kind": kind, "label": _(label), "items": items})
+    return groups
 
 
 def _post(request, path, body):
@@ -44,24 +72,28 @@ def subscribe(request):
     context = {
         "title": _("Subscribe to the newsletter"),
         "languages": [(code, language_names.get(code, code)) for code, _name in settings.LANGUAGES],
-        "values": {"email": "", "language": get_language(), "consent": False},
+        "values": {"email": "", "language": get_language(), "consent": False, "time_zone": ""},
         "errors": {},
+        "time_zones": time_zones(),
         **languages.switch(request, languages.same_path(request)),
     }
     try:
-        context["consent_text"] = api_client.get_data(
-            "newsletter/subscriptions/", {"locale": get_language()}
-        )["consent_text"]
+        form = api_client.get_data("newsletter/subscriptions/", {"locale": get_language()})
+        context["consent_text"], topics = form["consent_text"], form.get("topics", [])
     except api_client.APIError:
-        context["consent_text"] = None
+        context["consent_text"], topics = None, []
     if request.method != "POST":
+        context["topic_groups"] = _topic_groups(topics, set())
         return render(request, "frontend/newsletter/subscribe.html", context)
     values = {
         "email": request.POST.get("email", "").strip()[:254],
         "language": request.POST.get("language", ""),
+        "topics": [topic[:80] for topic in request.POST.getlist("topics")[:MAX_TOPICS]],
+        "time_zone": request.POST.get("time_zone", "")[:64],
         "consent": request.POST.get("consent") == "on",
     }
     context["values"] = values
+    context["topic_groups"] = _topic_groups(topics, set(values["topics"]))
     if _limited(request, "newsletter", settings.FRONTEND_NEWSLETTER_RATE):
         context["notice"] = _(
             "Too many requests were sent from your connection. Please try again in an hour."

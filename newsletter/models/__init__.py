@@ -1,4 +1,4 @@
-from .sending import Delivery, DeliveryStatus, Edition, EditionStatus
+from .sending import Delivery, DeliveryStatus, Edition, EditionStatus, SendingClock
 from .subscribers import Subscriber, SubscriberStatus
 
 __all__ = [
@@ -6,6 +6,7 @@ __all__ = [
     "DeliveryStatus",
     "Edition",
     "EditionStatus",
+    "SendingClock",
     "Subscriber",
     "SubscriberStatus",
 ]

@@ -67,3 +67,16 @@ class Delivery(models.Model):
 
     def __str__(self):
         return f"{self.edition_id}/{self.pk} ({self.status})"
+
+
+class SendingClock(models.Model):
+    """The moment the next message of any edition may go, shared by every worker: each takes the next
+    slot in one short transaction, so NEWSLETTER_SEND_RATE holds for all workers together. One row."""
+
+    next_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("newsletter sending clock")
+
+    def __str__(self):
+        return f"next message at {self.next_at:%Y-%m-%d %H:%M:%S.%f}"

@@ -1,4 +1,5 @@
-"""Who receives the newsletter: an address, a language, topics, a consent and a status; nothing else."""
+"""Who receives the newsletter: an address, a language, topics, a time zone, a consent and a status;
+nothing else."""
 
 from django.conf import settings
 from django.db import models
@@ -19,6 +20,14 @@ class Subscriber(models.Model):
     email = models.EmailField(_("email address"), max_length=254, unique=True)
     language = models.CharField(_("language"), max_length=8, choices=settings.WAGTAIL_CONTENT_LANGUAGES)
     topics = models.JSONField(_("topics"), default=list, blank=True)
+    # The reader's own, for the times of events; empty: each event in its own time zone.
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
+        help_text=_("Where the reader lives (e.g. Africa/Kigali): events' times are shown in it."),
+    )
     status = models.CharField(
         _("status"), max_length=16, choices=SubscriberStatus.choices, default=SubscriberStatus.PENDING
     )

@@ -69,3 +69,33 @@ def test_a_broken_link_gets_a_clear_page(public_site):
         timeout=30,
     )
     assert answer.status_code == 400 and "<h1>" in answer.text
+
+
+def test_topics_and_a_time_zone_are_chosen_on_the_form(public_site):
+    session = requests.Session()
+    url = f"{public_site}/fr/newsletter/subscribe/"
+    page, token = form(session, url)
+    assert '<option value="country:RWA">Rwanda</option>' in page.text
+    assert 'value="theme:freedom-of-the-press"' in page.text
+    assert '<option value="Africa/Kigali">Africa – Kigali</option>' in page.text
+
+    body = {
+        "csrfmiddlewaretoken": token,
+        "email": "themes@example.org",
+        "language": "fr",
+        "topics": ["country:RWA", "theme:freedom-of-the-press"],
+        "time_zone": "Africa/Kigali",
+        "consent": "on",
+    }
+    assert session.post(url, body, timeout=30).status_code == 200
+    subscriber = Subscriber.objects.get(email="themes@example.org")
+    assert subscriber.topics == ["country:RWA", "theme:freedom-of-the-press"]
+    assert subscriber.time_zone == "Africa/Kigali"
+
+    # An unknown topic is refused with its name; what was chosen stays chosen.
+    refused = session.post(
+        url, {**body, "email": "other@example.org", "topics": ["country:RWA", "theme:x"]}, timeout=30
+    )
+    assert refused.status_code == 400 and "theme:x" in refused.text
+    assert '<option value="country:RWA" selected>Rwanda</option>' in refused.text
+    assert not Subscriber.objects.filter(email="other@example.org").exists()

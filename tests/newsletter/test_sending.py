@@ -139,6 +139,41 @@ def test_a_refused_address_is_marked_and_the_others_still_receive(issue, smtp, s
     assert Delivery.objects.filter(edition=edition).count() == 4
 
 
+def test_a_mailbox_refused_after_data_is_marked_and_a_refused_message_is_not(issue, smtp, send):
+    """Some servers accept every RCPT and refuse at the end of DATA: the enhanced status code tells an
+    address that is gone (5.1.1, 5.2.1) from a message refused for its content or a policy (5.7.1)."""
+    smtp.inbox.refuse_data = {
+        "gone@example.org": "550 5.1.1 The email account that you tried to reach does not exist",
+        "disabled@example.org": "550 5.2.1 The email account that you tried to reach is disabled",
+        "spam@example.org": "550 5.7.1 Message rejected as spam",
+        "later@example.org": "451 4.3.0 Try again later",
+    }
+    for address in ("a@example.org", *smtp.inbox.refuse_data):
+        SubscriberFactory(email=address)
+    edition = send(issue["en"])
+
+    assert [m["To"] for m in smtp.inbox.parsed] == ["a@example.org"]
+    status = dict(Subscriber.objects.values_list("email", "status"))
+    assert status["gone@example.org"] == status["disabled@example.org"] == SubscriberStatus.BOUNCED
+    assert status["spam@example.org"] == status["later@example.org"] == SubscriberStatus.CONFIRMED
+    deliveries = {
+        d.subscriber.email: (d.status, d.last_code) for d in Delivery.objects.select_related("subscriber")
+    }
+    assert deliveries["gone@example.org"] == (DeliveryStatus.BOUNCED, 550)
+    assert deliveries["spam@example.org"] == (DeliveryStatus.FAILED, 550)
+    assert deliveries["later@example.org"] == (DeliveryStatus.PENDING, 451)
+    assert progress(edition)["bounced"] == 2
+
+
+def test_a_relay_refusal_at_rcpt_marks_no_address(issue, smtp, send):
+    """A mail server that refuses to relay (a configuration error) must not mark every reader bounced."""
+    smtp.inbox.refuse = {"a@example.org": "554 5.7.1 Relay access denied"}
+    SubscriberFactory(email="a@example.org")
+    send(issue["en"])
+    assert Subscriber.objects.get().status == SubscriberStatus.CONFIRMED
+    assert Delivery.objects.get().status == DeliveryStatus.FAILED
+
+
 def test_an_unreachable_mail_server_loses_no_delivery(issue, send, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2

@@ -35,12 +35,17 @@ def confirmation_link(smtp, email):
     return LINK.search(message.get_body(("plain",)).get_content())[1]
 
 
-def test_a_subscription_waits_for_the_click_on_the_link_in_the_mail(client, smtp, subscribe):
-    response = subscribe(topics=["country:RWA", "theme:freedom-of-expression"])
+def test_a_subscription_waits_for_the_click_on_the_link_in_the_mail(
+    client, smtp, subscribe, upr_vocabularies
+):
+    response = subscribe(
+        topics=["country:rwa", "theme:freedom-of-the-press", "country:RWA"], time_zone="Africa/Kigali"
+    )
     assert response.status_code == 202
     subscriber = Subscriber.objects.get(email="amina@example.org")
     assert subscriber.status == SubscriberStatus.PENDING
-    assert subscriber.topics == ["country:RWA", "theme:freedom-of-expression"]
+    assert subscriber.topics == ["country:RWA", "theme:freedom-of-the-press"]
+    assert subscriber.time_zone == "Africa/Kigali"
     assert subscriber.consent_text.startswith("Je souhaite recevoir")
 
     [message] = smtp.inbox.to("amina@example.org")
@@ -89,9 +94,18 @@ def test_the_address_is_kept_in_lower_case_once(client, smtp, subscribe):
         ({"email": "a@example.org", "language": "en", "consent": False}, "consent"),
         ({"email": "a@example.org", "language": "en"}, "consent"),
         ({"email": "a@example.org", "language": "en", "consent": True, "topics": ["<script>"]}, "topics"),
+        ({"email": "a@example.org", "language": "en", "consent": True, "topics": ["country:XXX"]}, "topics"),
+        (
+            {"email": "a@example.org", "language": "en", "consent": True, "topics": ["theme:cooking"]},
+            "topics",
+        ),
+        (
+            {"email": "a@example.org", "language": "en", "consent": True, "time_zone": "Mars/Olympus"},
+            "time_zone",
+        ),
     ],
 )
-def test_bad_input_is_refused_with_the_field_named(client, smtp, body, field):
+def test_bad_input_is_refused_with_the_field_named(client, smtp, upr_vocabularies, body, field):
     response = client.post(SUBSCRIBE + "?locale=en", body, content_type="application/json")
     assert response.status_code == 400
     assert response.json()["code"] == "invalid"
@@ -171,3 +185,26 @@ def test_the_subscriber_list_is_for_editors_with_the_permission(client, django_u
     assert b"listed@example.org" in client.get(url).content
     export = client.get(url, {"export": "csv"})
     assert export.status_code == 200 and b"listed@example.org" in b"".join(export.streaming_content)
+
+
+def test_the_form_offers_the_vocabularies_topics_in_the_readers_language(client, upr_vocabularies):
+    topics = client.get(SUBSCRIBE + "?locale=fr").json()["topics"]
+    by_code = {topic["code"]: topic for topic in topics}
+    assert by_code["country:RWA"] == {"code": "country:RWA", "kind": "country", "name": "Rwanda"}
+    assert by_code["country:CHE"]["name"] == "Suisse"
+    assert by_code["theme:freedom-of-the-press"]["kind"] == "theme"
+    # Each one can be sent back as it is given.
+    assert {topic["kind"] for topic in topics} >= {"country", "theme"}
+
+
+def test_an_unknown_topic_is_named_in_the_error(client, upr_vocabularies):
+    body = {
+        "email": "a@example.org",
+        "language": "en",
+        "consent": True,
+        "topics": ["country:RWA", "theme:cooking"],
+    }
+    response = client.post(SUBSCRIBE + "?locale=en", body, content_type="application/json")
+    assert response.status_code == 400
+    [message] = response.json()["errors"]["topics"]
+    assert "theme:cooking" in message and "country:RWA" not in message

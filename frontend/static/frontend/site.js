@@ -76,7 +76,15 @@
     element.parentNode.insertBefore(note, element.nextSibling);
   }
 
+  // The newsletter form: the reader's time zone chosen for them when nothing is chosen yet.
+  function chooseTimeZone(select) {
+    var zone = "";
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (error) { return; }
+    if (!select.value && select.querySelector('option[value="' + zone.replace(/"/g, "") + '"]')) { select.value = zone; }
+  }
+
   document.querySelectorAll("input[data-suggest]").forEach(suggest);
+  document.querySelectorAll("select[data-local-time-zone]").forEach(chooseTimeZone);
   document.querySelectorAll("[data-load-video]").forEach(videoLoader);
   document.querySelectorAll("time[data-local-time]").forEach(localTime);
 
