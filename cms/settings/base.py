@@ -397,6 +397,16 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# Or all of it in one address: EMAIL_URL=submission://user:password@smtp.example.org:587 (STARTTLS),
+# smtps://… (TLS), smtp://… (plain); its parts override the variables above.
+if env.str("EMAIL_URL", default=""):
+    globals().update(
+        {
+            name: value
+            for name, value in env.dj_email_url("EMAIL_URL").items()
+            if name != "EMAIL_FILE_PATH" or value
+        }
+    )
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Who is sent an e-mail for every server error (500) when DEBUG is off: "Name <address>, address, ..."

@@ -23,7 +23,9 @@ CORS_ALLOWED_ORIGINS = env.list(
 # Tasks run in the web process unless a worker is wanted.
 TASKS = tasks_from_env(default="immediate")
 
-EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# Mail is printed on the console, unless a server is named (EMAIL_URL or EMAIL_BACKEND).
+if not env.str("EMAIL_URL", default=""):
+    EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -226,3 +226,59 @@ def test_server_errors_go_to_the_admins_named_in_the_environment():
     assert loaded["ADMINS"] == [["Operations", "ops@example.org"], ["duty@example.org", "duty@example.org"]]
     assert loaded["SERVER_EMAIL"] == "cms@example.org"
     assert load_settings("cms.settings.base", ["ADMINS"])["ADMINS"] == []
+
+
+def test_email_url_configures_the_mail_in_one_variable():
+    loaded = load_settings(
+        "cms.settings.base",
+        [
+            "EMAIL_HOST",
+            "EMAIL_PORT",
+            "EMAIL_HOST_USER",
+            "EMAIL_HOST_PASSWORD",
+            "EMAIL_USE_TLS",
+            "EMAIL_USE_SSL",
+        ],
+        EMAIL_URL="submission://news%40example.org:s%40cret@smtp.example.org:587",
+        EMAIL_HOST="ignored.example.org",
+    )
+    assert loaded == {
+        "EMAIL_HOST": "smtp.example.org",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "news@example.org",
+        "EMAIL_HOST_PASSWORD": "s@cret",
+        "EMAIL_USE_TLS": True,
+        "EMAIL_USE_SSL": False,
+    }
+
+
+def test_a_mail_goes_out_through_the_server_of_email_url():
+    """A process configured by EMAIL_URL alone sends to that server (a real SMTP server on loopback)."""
+    import subprocess
+    import sys
+
+    from tests.support.settings import clean_environment
+    from tests.support.smtp import SMTPSink
+
+    sink = SMTPSink().start()
+    try:
+        script = (
+            "import django; django.setup()\n"
+            "from django.core.mail import send_mail\n"
+            "send_mail('Configured by one address', 'Body', 'cms@example.org', ['editor@example.org'])\n"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=REPO,
+            env=clean_environment(
+                DJANGO_SETTINGS_MODULE="cms.settings.dev", EMAIL_URL=f"smtp://127.0.0.1:{sink.port}"
+            ),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        [message] = sink.inbox.snapshot()
+        assert (message["subject"], message["to"]) == ("Configured by one address", ["editor@example.org"])
+    finally:
+        sink.stop()
