@@ -73,14 +73,16 @@ class SearchAPIViewSet(ListingAPIViewSet):
         except InvalidSearch as error:
             raise BadRequestError(str(error)) from None
         facets = search.facets(names)
-        # The types are counted without their own filter: the total is the count of the chosen ones.
-        chosen = search.filters.get("type")
-        total = sum(count for kind, count in facets["type"].items() if not chosen or kind in chosen)
-        hits = list(search.results()[offset : offset + limit]) if total > offset else []
+        total = all_words = self._total(search, facets)
+        if search.widen_if_few(total):
+            facets = search.facets(names)
+            total = self._total(search, facets)
+        hits = search.hits(offset, limit) if total > offset else []
         return Response(
             {
                 "meta": {
                     "total_count": total,
+                    "all_words_count": all_words,
                     "query": search.query.text,
                     "locale": language,
                     "order": search.order,
@@ -89,6 +91,12 @@ class SearchAPIViewSet(ListingAPIViewSet):
                 "items": [only_fields(item, fields) for item in serialise_hits(hits, search, request)],
             }
         )
+
+    @staticmethod
+    def _total(search, facets):
+        # The types are counted without their own filter: the total is the count of the chosen ones.
+        chosen = search.filters.get("type")
+        return sum(count for kind, count in facets["type"].items() if not chosen or kind in chosen)
 
 
 @extend_schema_actions(

@@ -20,7 +20,7 @@ from api.openapi import (
 )
 from api.parameters import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS
 from search.models.entries import Kind
-from search.query import FILTERS, ORDERS
+from search.query import FILTERS, ORDERS, WIDEN_BELOW
 from upr.api_schema import RECOMMENDATION
 from upr.models import Response
 
@@ -81,8 +81,10 @@ SEARCH = extend_schema(
         OpenApiParameter(
             "q",
             {"type": "string", "maxLength": MAX_QUERY_CHARACTERS},
-            description='Words that must all match, in any of their forms; "quoted words" are a phrase. '
-            f"The first {MAX_QUERY_WORDS} words are read.",
+            description='Words to match, in any of their forms; "quoted words" are a phrase, which must '
+            "match. Items with every word come first; when fewer than "
+            f"{WIDEN_BELOW} have them all, those with some of the words follow, ranked below "
+            f"(`meta.all_words_count` says how many have them all). The first {MAX_QUERY_WORDS} words are read.",
         ),
         locale_parameter("The language searched in, and of labels."),
         OpenApiParameter("order", str, enum=list(ORDERS)),
@@ -104,6 +106,11 @@ SEARCH = extend_schema(
                 "meta": obj(
                     {
                         "total_count": INTEGER,
+                        "all_words_count": {
+                            "type": "integer",
+                            "description": "How many items have every word of `q` (and its phrases): the "
+                            "first ones. When it is below `total_count`, the others have some of the words.",
+                        },
                         "query": STRING,
                         "locale": LANGUAGE,
                         "order": {"type": "string", "enum": list(ORDERS)},

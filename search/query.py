@@ -24,6 +24,8 @@ FILTERS = {
 ORDERS = ("relevance", "-date", "date")
 # Beyond this many matches, facets are counted on a subquery rather than a list of keys.
 LISTED_MATCHES = 5000
+# Fewer items than this with all the words: those that have some of them follow, ranked below.
+WIDEN_BELOW = 20
 # What search answers and their counts depend on.
 VERSIONS = (versions.SEARCH, versions.VOCABULARIES, versions.RECOMMENDATIONS)
 
@@ -67,9 +69,33 @@ class Search:
         self.query = Query(text, [language, "en", "fr", "rw"])
         self.filters = filters or {}
         self.order = order
+        # Widened: the items with every word (``exact``) come first, then those with some of them.
+        self.widened = False
+        self.exact = []
 
     def key(self):
-        return (self.language, self.query.text, tuple(sorted((k, tuple(v)) for k, v in self.filters.items())))
+        filters = tuple(sorted((k, tuple(v)) for k, v in self.filters.items()))
+        return (self.language, self.query.text, filters, self.widened)
+
+    def widen_if_few(self, total):
+        """With fewer than WIDEN_BELOW items having every word, let in those that have some of them
+        (phrases stay strict), ranked below. Whether it did."""
+        if total >= WIDEN_BELOW or not self.query.can_widen():
+            return False
+        self.exact = list(self.results()[:WIDEN_BELOW])
+        self.widened = True
+        return True
+
+    def hits(self, offset, limit):
+        """The items from ``offset``: when widened, those with every word first."""
+        if not self.widened:
+            return list(self.results()[offset : offset + limit])
+        page = self.exact[offset : offset + limit]
+        if len(page) < limit:
+            skip = max(0, offset - len(self.exact))
+            rest = self.results(exclude=[entry.pk for entry in self.exact])
+            page += list(rest[skip : skip + limit - len(page)])
+        return page
 
     def entries(self, *, except_filter=None):
         """The entries in the reader's language (or in every language) that pass the filters."""
@@ -85,9 +111,11 @@ class Search:
                 queryset = queryset.filter(pk__in=tagged.values("entry_id"))
         return queryset
 
-    def results(self, *, except_filter=None, for_counting=False):
+    def results(self, *, except_filter=None, for_counting=False, exclude=()):
         """The matching entries: a Wagtail search when there is a text query, else a queryset."""
         queryset = self.entries(except_filter=except_filter)
+        if exclude:
+            queryset = queryset.exclude(pk__in=exclude)
         by_date = self.order != "relevance" or not self.query
         if for_counting:
             queryset = queryset.order_by()
@@ -100,7 +128,7 @@ class Search:
         if not self.query:
             return queryset
         return queryset.search(
-            self.query.search_query(),
+            self.query.search_query(any_word=self.widened),
             operator="and",
             order_by_relevance=not (by_date or for_counting),
         )

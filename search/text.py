@@ -127,12 +127,21 @@ class Query:
     def _is_phrase(self, group):
         return " " in group[0]
 
-    def search_query(self):
-        """The query for Wagtail's search API: every word (in one of its stems) and every phrase."""
-        parts = []
+    def can_widen(self):
+        """Whether "any of the words" would find more than "all the words": two words or more."""
+        return len(self.words) >= 2
+
+    def search_query(self, *, any_word=False):
+        """The query for Wagtail's search API: every word (in one of its stems) and every phrase; with
+        ``any_word``, every phrase still (phrases stay strict) and at least one of the words."""
+        words, phrases = [], []
         for group in self.alternatives():
             kind = Phrase if self._is_phrase(group) else PlainText
-            parts.append(kind(group[0]) if len(group) == 1 else Or([kind(option) for option in group]))
+            part = kind(group[0]) if len(group) == 1 else Or([kind(option) for option in group])
+            (phrases if kind is Phrase else words).append(part)
+        if any_word and len(words) > 1:
+            words = [Or(words)]
+        parts = [*words, *phrases]
         return parts[0] if len(parts) == 1 else And(parts)
 
 

@@ -69,6 +69,7 @@ def search(request):
         context.update(
             results=data["items"],
             total=total,
+            all_words=data["meta"].get("all_words_count", total),
             facets=facets,
             chosen={name: value for name, value in chosen.items() if value},
             clear_filters=paging.link(request, page=None, **dict.fromkeys(FILTERS)),

@@ -190,3 +190,11 @@ def test_an_article_is_light(public_site):
     response = get(f"{public_site}/en/news/journalists-trained-in-huye/")
     css = get(f"{public_site}/static/frontend/site.css")
     assert len(response.content) + len(css.content) < 100_000
+
+
+def test_a_search_whose_words_are_not_all_in_one_item_says_so(public_site):
+    html = get(f"{public_site}/en/search/", params={"q": "journalists zzzzqqq"}).text
+    assert "No result has all your words: these have some of them." in html
+    assert "0 results" not in html
+    strict = get(f"{public_site}/en/search/", params={"q": "journalists"}).text
+    assert "all your words" not in strict

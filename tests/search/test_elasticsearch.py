@@ -85,3 +85,19 @@ def test_a_unified_search_is_sent_with_every_stem_and_its_filters(elasticsearch)
     assert "droit de homm" in body and "match_phrase" in body
     assert "kind_filter" in body and "'news'" in body
     assert "year_filter" in body and "scope_filter" in body and "'*'" in body
+
+
+def test_a_widened_search_asks_for_any_word_and_every_phrase(elasticsearch):
+    search = Search("en", text='journalists arrested "press freedom"')
+    search.widened = True
+    queryset = search.entries().order_by()
+    query = search.query.search_query(any_word=True)
+    body = str(elasticsearch.query_compiler_class(queryset, query, operator="and").get_query())
+
+    assert "match_phrase" in body and "press freedom" in body
+    # The words are one "should" (any of them), the phrase a "must" beside it.
+    assert body.count("'should'") >= 1 and "'must'" in body
+    strict = str(
+        elasticsearch.query_compiler_class(queryset, search.query.search_query(), operator="and").get_query()
+    )
+    assert strict != body

@@ -124,6 +124,39 @@ def test_one_list_of_every_kind_ranked_by_relevance(client, corpus):
     assert titles(data).index("Two journalists arrested in Kigali") < 5
 
 
+def test_a_question_whose_words_are_not_all_in_one_item_finds_those_with_most_of_them(client, corpus):
+    """All the words first; with few such items, those with some of the words follow, ranked below."""
+    data = search(client, q="journalists arrested Kigali")
+    assert data["meta"]["all_words_count"] == 1
+    assert titles(data)[0] == "Two journalists arrested in Kigali"
+    assert data["meta"]["total_count"] > 1
+    assert {"Workshop for journalists on the UPR", "How journalists can follow the UPR"} <= set(titles(data))
+    # The total and the facets count the same items.
+    assert sum(facet(data, "type").values()) == data["meta"]["total_count"]
+    # Paging runs across both parts without repeating one.
+    first, second = (
+        search(client, q="journalists arrested Kigali", limit=1),
+        search(client, q="journalists arrested Kigali", limit=2, offset=1),
+    )
+    assert titles(first) + titles(second) == titles(data)[:3]
+
+    nothing = search(client, q="journalists arrested workshop")
+    assert nothing["meta"]["all_words_count"] == 0 and nothing["meta"]["total_count"] >= 2
+    assert titles(nothing)[:2] != [] and "Newsletter season" not in titles(nothing)
+
+
+def test_phrases_stay_strict_when_the_words_are_widened(client, corpus):
+    data = search(client, q='"two journalists" workshop video')
+    assert data["meta"]["total_count"] == 0
+    strict = search(client, q='"journalists arrested" Kigali lawyers')
+    assert titles(strict) == ["Two journalists arrested in Kigali"]
+
+
+def test_one_word_is_never_widened(client, corpus):
+    data = search(client, q="zebra")
+    assert data["meta"]["total_count"] == data["meta"]["all_words_count"] == 0
+
+
 def test_drafts_and_private_pages_never_appear(client, corpus):
     found = titles(search(client, q="journalists", limit=50))
     assert "Journalists draft statement" not in found
