@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/schema/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("api/schema/redoc/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-redoc"),
     path("feeds/", include("publications.urls")),
+    path("feeds/", include("upr.urls")),
     # The pages of the newsletter mails' links (confirm, unsubscribe; RFC 8058 one-click POST).
     path("newsletter/", include("newsletter.urls")),
     re_path(r"^images/([^/]*)/(\d*)/([^/]*)/[^/]*$", ImageServeView.as_view(), name="wagtailimages_serve"),

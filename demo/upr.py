@@ -7,12 +7,16 @@ from locales.translation import translate
 from upr.importers.service import import_recommendations
 from upr.loading import load_reference_vocabularies
 from upr.models import Assessment, Cluster, ImplementationPlan, Recommendation, Session
+from upr.session_calendar import load_session_calendar
 
 
 def load_upr_demo(report):
     load_reference_vocabularies()
+    calendar = load_session_calendar()
+    report("UPR calendar dates", bool(calendar.set))
     for number, dates in content.SESSIONS.items():
-        Session.objects.filter(number=number).update(**dates)
+        sources = {f"{name}_source": content.DEMO_SOURCE for name in dates}
+        Session.objects.filter(number=number).update(**dates, **sources)
 
     originals = Recommendation.objects.originals().filter(state_under_review__iso3="RWA", session__number=10)
     # Import once: a second import would change nothing but would be logged.

@@ -431,29 +431,24 @@ class CountriesAPIViewSet(VocabularyAPIViewSet):
 class SessionsAPIViewSet(VocabularyAPIViewSet):
     model = Session
     name = "sessions"
-    item_fields = (
-        "number",
-        "cycle",
-        "starts_on",
-        "ends_on",
-        "stakeholder_deadline",
-        "mid_term_report_due",
-    )
+    item_fields = ("number", "cycle", *Session.DATE_FIELDS, "sources")
 
     def items(self, labels):
-        return [
-            {
-                "number": session.number,
-                "cycle": session.cycle.number,
-                "starts_on": session.starts_on and session.starts_on.isoformat(),
-                "ends_on": session.ends_on and session.ends_on.isoformat(),
-                "stakeholder_deadline": session.stakeholder_deadline
-                and session.stakeholder_deadline.isoformat(),
-                "mid_term_report_due": session.mid_term_report_due
-                and session.mid_term_report_due.isoformat(),
+        """Each session with every date (null when not known) and, under ``sources``, where it is stated."""
+        items = []
+        for session in Session.objects.select_related("cycle"):
+            dates = dict.fromkeys(Session.DATE_FIELDS, (None, None)) | {
+                name: (day.isoformat(), source or None) for name, (day, source) in session.dates().items()
             }
-            for session in Session.objects.select_related("cycle")
-        ]
+            items.append(
+                {
+                    "number": session.number,
+                    "cycle": session.cycle.number,
+                    **{name: day for name, (day, _) in dates.items()},
+                    "sources": {name: source for name, (_, source) in dates.items()},
+                }
+            )
+        return items
 
 
 @extend_schema_actions(listing_view=api_schema.THEMES)

@@ -246,15 +246,30 @@ COUNTRIES = vocabulary(
         "memberships": array(STRING),
     },
 )
+SESSION_DATES = {
+    "national_report_deadline": "Last day for the State under review to submit its national report.",
+    "un_compilation_deadline": "Last day for UN entities to send OHCHR their information for the compilation.",
+    "stakeholder_deadline": "Last day for civil society to send its submission to OHCHR.",
+    "starts_on": "First day of the Working Group's session.",
+    "ends_on": "Last day of the Working Group's session.",
+    "mid_term_report_due": "When the mid-term reports of the States reviewed at this session are due.",
+}
 SESSIONS = vocabulary(
-    "UPR sessions and their dates",
+    "UPR sessions and their dates, each with the document that states it",
     {
         "number": INTEGER,
         "cycle": INTEGER,
-        "starts_on": nullable(DATE),
-        "ends_on": nullable(DATE),
-        "stakeholder_deadline": nullable(DATE),
-        "mid_term_report_due": nullable(DATE),
+        **{
+            name: {**nullable(DATE), "description": description}
+            for name, description in SESSION_DATES.items()
+        },
+        "sources": obj(
+            {name: nullable(STRING) for name in SESSION_DATES},
+            description=(
+                "Where each date is stated: a UN document symbol, its paragraph, the file; null for a date "
+                "that is not known (or, from older entries, known without its source)."
+            ),
+        ),
     },
 )
 THEMES = vocabulary("Themes of recommendations", label_schema("themes")["properties"])

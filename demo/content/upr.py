@@ -11,9 +11,10 @@ from pathlib import Path
 RECOMMENDATIONS_FILE = Path(__file__).with_name("rwanda-2011-upr-info.csv")
 RECOMMENDATION_COUNT = 125
 
-# Review dates of Rwanda's sessions.
+# Review dates of Rwanda's later sessions, for the demo; no shared document states them, and their
+# source says so. Session 10's come, with their source, from the UPR calendar (upr/reference/sessions.csv).
+DEMO_SOURCE = "Demo content: no shared document states this date; check it before relying on it"
 SESSIONS = {
-    10: {"starts_on": datetime.date(2011, 1, 24), "ends_on": datetime.date(2011, 2, 4)},
     23: {
         "starts_on": datetime.date(2015, 11, 2),
         "ends_on": datetime.date(2015, 11, 13),

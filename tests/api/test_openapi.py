@@ -85,6 +85,7 @@ def test_filters_and_vocabularies_are_enums(schema):
 
     recommendations = parameters("/api/v2/recommendations/")
     assert "supported" in recommendations["response"]["schema"]["pattern"]
+    assert "supported_implemented" in recommendations["response"]["schema"]["pattern"]
     assert recommendations["cycle"]["schema"]["pattern"] == "^[0-9]{1,9}(,[0-9]{1,9})*$"
     assert recommendations["locale"]["schema"]["enum"] == ["en", "fr", "rw"]
     assert recommendations["limit"]["schema"] == {"type": "integer", "minimum": 0, "maximum": 100}

@@ -37,6 +37,15 @@ POSITIONS = {
     "supported in part": "supported_in_part",
     "partially supported": "supported_in_part",
     "partly supported": "supported_in_part",
+    # The State supports the recommendation and considers it already implemented: OHCHR's
+    # matrices and the addenda of the Working Group reports word it in these ways.
+    "supported/already implemented": "supported_implemented",
+    "accepted/already implemented": "supported_implemented",
+    "supported and considered already implemented": "supported_implemented",
+    "supported and considered implemented": "supported_implemented",
+    "accepted and considered already implemented": "supported_implemented",
+    "accepted and considered implemented": "supported_implemented",
+    "already implemented": "supported_implemented",
     "pending": "pending",
 }
 
@@ -89,7 +98,7 @@ class MatrixRow:
     number: str
     text: str
     recommending_states: tuple[str, ...]
-    position: str  # supported, noted, supported_in_part or pending
+    position: str  # a Response value: supported, noted, supported_in_part, supported_implemented or pending
     position_as_published: str = ""
     themes: tuple[str, ...] = ()
     affected_groups: tuple[str, ...] = ()
@@ -97,6 +106,11 @@ class MatrixRow:
     section_theme: str = ""
     source_of_position: str = ""
     comments: str = ""
+
+
+def position_key(text: str) -> str:
+    """A position cell as POSITIONS names it: lower case, single spaces, none around a slash."""
+    return re.sub(r"\s*/\s*", "/", " ".join(text.lower().split()))
 
 
 def sdg_number(text: str) -> int | None:
@@ -394,7 +408,7 @@ def _row(line, *, raw, states_cell, position, is_state, source="", comments="", 
         return RowError(line, "the recommendation text is empty")
     if not states:
         return RowError(line, "no recommending state: the text ends with no “(State)” and no state column")
-    response = POSITIONS.get(" ".join(position.lower().split()))
+    response = POSITIONS.get(position_key(position))
     if response is None:
         shown = " ".join(position.split()) or "(empty)"
         return RowError(line, f"unknown position “{shown}” (expected Supported, Noted or Supported/Noted)")

@@ -13,6 +13,8 @@ from collections import Counter
 from .records import CsvFile, ImportFileError, RecommendationRecord, Rejection, content_key, unknown_state
 
 REQUIRED_COLUMNS = ("To", "Text", "From", "Response", "Action", "Issue", "Session")
+# UPR Info files a recommendation the State considers already implemented as Accepted (its
+# methodology note "Responses to recommendations"): its export has no fourth response to map.
 RESPONSES = {"accepted": "supported", "supported": "supported", "noted": "noted", "rejected": "noted"}
 UNKNOWN_STATE = "(unknown)"
 

@@ -4,9 +4,16 @@ from django.utils.translation import gettext_noop
 
 
 class Response(models.TextChoices):
+    """The State's response to a recommendation, in the UN's words.
+
+    "Supported and considered already implemented" is the UN's fourth response: the State
+    supports the recommendation and says that what it asks is already done.
+    """
+
     SUPPORTED = "supported", _("Supported")
     NOTED = "noted", _("Noted")
     SUPPORTED_IN_PART = "supported_in_part", _("Supported in part")
+    SUPPORTED_IMPLEMENTED = "supported_implemented", _("Supported and considered already implemented")
     PENDING = "pending", _("Pending")
 
 

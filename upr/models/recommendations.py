@@ -62,7 +62,7 @@ class Recommendation(TranslatableMixin, ClusterableModel):
         blank=True,
     )
     response = models.CharField(
-        _("response"), max_length=20, choices=Response.choices, default=Response.PENDING
+        _("response"), max_length=24, choices=Response.choices, default=Response.PENDING
     )
     response_as_published = models.CharField(
         _("response as published"),

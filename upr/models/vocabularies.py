@@ -8,12 +8,13 @@ are the same in every language and are what the API filters on.
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
@@ -153,33 +154,73 @@ class Cycle(models.Model):
         return f"Cycle {self.number} ({self.start_year}–{self.end_year})"
 
 
+def date_source():
+    """The field that says where the date beside it is stated."""
+    return models.CharField(
+        _("source"),
+        max_length=255,
+        blank=True,
+        help_text=_("The document that states this date: its UN symbol (A/HRC/17/4) or its file name."),
+    )
+
+
+def dated_panel(field):
+    """A date of a session beside its source, on one row of the admin's form."""
+    return FieldRowPanel([FieldPanel(field), FieldPanel(f"{field}_source")])
+
+
 class Session(models.Model):
-    """A session of the UPR Working Group, with the dates civil society plans around."""
+    """A session of the UPR Working Group, with the dates civil society plans around.
+
+    Each date has its source: the UN document (or the file) that states it, so
+    that a reader can check it. A date nobody can source stays empty.
+    """
 
     api_versions = (VOCABULARIES,)
+
+    # The dates of a session; each has its ``<name>_source`` beside it.
+    DATE_FIELDS = (
+        "national_report_deadline",
+        "un_compilation_deadline",
+        "stakeholder_deadline",
+        "starts_on",
+        "ends_on",
+        "mid_term_report_due",
+    )
 
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     cycle = models.ForeignKey(
         Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="sessions"
     )
     starts_on = models.DateField(_("review starts"), null=True, blank=True)
+    starts_on_source = date_source()
     ends_on = models.DateField(_("review ends"), null=True, blank=True)
+    ends_on_source = date_source()
+    national_report_deadline = models.DateField(
+        _("national report deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Last day for the State under review to submit its national report."),
+    )
+    national_report_deadline_source = date_source()
+    un_compilation_deadline = models.DateField(
+        _("UN compilation deadline"),
+        null=True,
+        blank=True,
+        help_text=_("Last day for UN entities to send OHCHR their information for the compilation."),
+    )
+    un_compilation_deadline_source = date_source()
     stakeholder_deadline = models.DateField(
         _("stakeholder submission deadline"),
         null=True,
         blank=True,
         help_text=_("Last day for civil society to send its submission to OHCHR."),
     )
+    stakeholder_deadline_source = date_source()
     mid_term_report_due = models.DateField(_("mid-term report due"), null=True, blank=True)
+    mid_term_report_due_source = date_source()
 
-    panels = [
-        FieldPanel("number"),
-        FieldPanel("cycle"),
-        FieldPanel("starts_on"),
-        FieldPanel("ends_on"),
-        FieldPanel("stakeholder_deadline"),
-        FieldPanel("mid_term_report_due"),
-    ]
+    panels = [FieldPanel("number"), FieldPanel("cycle"), *map(dated_panel, DATE_FIELDS)]
 
     class Meta:
         verbose_name = _("session")
@@ -188,6 +229,28 @@ class Session(models.Model):
 
     def __str__(self):
         return f"Session {self.number}"
+
+    def dates(self):
+        """``{name: (date, source)}`` for each date of the session that is known."""
+        return {
+            name: (getattr(self, name), getattr(self, f"{name}_source"))
+            for name in self.DATE_FIELDS
+            if getattr(self, name) is not None
+        }
+
+    def clean(self):
+        """A date needs its source, and a review cannot end before it starts."""
+        super().clean()
+        errors = {}
+        for name in self.DATE_FIELDS:
+            if getattr(self, name) is not None and not getattr(self, f"{name}_source").strip():
+                errors[f"{name}_source"] = _(
+                    "Say where this date is stated: a UN document symbol or the file it comes from."
+                )
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            errors["ends_on"] = _("The review cannot end before it starts.")
+        if errors:
+            raise ValidationError(errors)
 
 
 class Theme(TranslatableMixin, models.Model):
