@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from publications.models import EventPage, NewsletterPage, NewsPage, PublicationPage
-from upr.models import Session
+from upr.feeds import session_events
 
 FEED_LENGTH = 50
 
@@ -157,21 +157,5 @@ def events_calendar(request, language):
 
 
 def _session_deadlines(since):
-    dates = (
-        ("starts_on", _("UPR session %(number)s: reviews begin")),
-        ("stakeholder_deadline", _("UPR session %(number)s: deadline for stakeholder submissions")),
-        ("mid_term_report_due", _("UPR session %(number)s: mid-term reports due")),
-    )
-    for session in Session.objects.select_related("cycle").order_by("number"):
-        for field, title in dates:
-            day = getattr(session, field)
-            if day is None or day < since:
-                continue
-            event = icalendar.Event()
-            event.add("uid", f"upr-session-{session.number}-{field}@upr")
-            event.add("summary", title % {"number": session.number})
-            event.add("dtstart", day)
-            event.add("dtend", day + datetime.timedelta(days=1))
-            event.add("dtstamp", timezone.now())
-            event.add("categories", ["UPR"])
-            yield event
+    """The UPR sessions' reviews and deadlines, with their sources (upr.feeds), from ``since`` on."""
+    return session_events(since=since)

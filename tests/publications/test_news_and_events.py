@@ -243,6 +243,7 @@ def test_the_atom_feed_of_news_per_locale(
 def test_the_calendar_has_events_in_their_time_zone_and_upr_deadlines(client, published_content):
     session = Session.objects.get(number=50)
     session.stakeholder_deadline = timezone.localdate() + datetime.timedelta(days=60)
+    session.stakeholder_deadline_source = "OHCHR, UPR 50th session: deadlines for submissions"
     session.save()
 
     response = client.get(reverse("feeds:events_ics", args=["en"]))
@@ -256,6 +257,7 @@ def test_the_calendar_has_events_in_their_time_zone_and_upr_deadlines(client, pu
     assert str(workshop["location"]) == "Serena Hotel, KN 3 Ave, Kigali"
     deadline = events["UPR session 50: deadline for stakeholder submissions"]
     assert deadline.decoded("dtstart") == session.stakeholder_deadline
+    assert str(deadline["description"]) == "Source: OHCHR, UPR 50th session: deadlines for submissions"
 
 
 def test_the_sitemap_lists_live_pages(client, published_content):
