@@ -1,3 +1,4 @@
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
@@ -5,8 +6,10 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.pages import PageListingViewSet
 
+from publications import admin_views
 from publications.admin_filters import EventFilterSet, NewsFilterSet, PublicationFilterSet
 from publications.models import EventPage, NewsPage, PublicationPage
+from publications.processing import HOOK as PROCESSING_STEP_HOOK
 
 
 class PublicationListing(PageListingViewSet):
@@ -55,3 +58,50 @@ class ContentGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_listings():
     return ContentGroup()
+
+
+# Wagtail's document screens at their own addresses, registered ahead of Wagtail's (order -1) so
+# that these answer: the listing, its results, the edit form and the chooser's two lists.
+@hooks.register("register_admin_urls", order=-1)
+def register_document_screens():
+    from wagtail.documents.views.chooser import viewset as chooser_viewset
+
+    return [
+        path("documents/", admin_views.DocumentIndexView.as_view(), name="publications_documents"),
+        path(
+            "documents/results/",
+            admin_views.DocumentIndexView.as_view(results_only=True),
+            name="publications_documents_results",
+        ),
+        path(
+            "documents/edit/<int:document_id>/",
+            admin_views.DocumentEditView.as_view(),
+            name="publications_document_edit",
+        ),
+        path(
+            "documents/<int:document_id>/process-again/",
+            admin_views.ProcessAgainView.as_view(),
+            name="publications_document_process_again",
+        ),
+        path(
+            "documents/chooser/",
+            chooser_viewset.construct_view(
+                admin_views.DocumentChooseView,
+                icon=chooser_viewset.icon,
+                page_title=chooser_viewset.page_title,
+                search_tab_label=chooser_viewset.search_tab_label,
+                creation_tab_label=chooser_viewset.creation_tab_label,
+            ),
+            name="publications_document_chooser",
+        ),
+        path(
+            "documents/chooser/results/",
+            chooser_viewset.construct_view(admin_views.DocumentChooseResultsView),
+            name="publications_document_chooser_results",
+        ),
+    ]
+
+
+@hooks.register(PROCESSING_STEP_HOOK)
+def register_cover_step():
+    return admin_views.CoverStep()

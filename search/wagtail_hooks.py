@@ -5,7 +5,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from publications.processing import HOOK as PROCESSING_STEP_HOOK
 from search.models import DocumentText
+from search.processing import TextForSearchStep
 
 
 class DocumentTextPolicy(ModelPermissionPolicy):
@@ -50,3 +52,9 @@ register_permission_policy(DocumentText, DocumentTextPolicy(DocumentText))
 @hooks.register("register_admin_viewset")
 def register_document_text():
     return DocumentTextViewSet("document_text")
+
+
+@hooks.register(PROCESSING_STEP_HOOK)
+def register_text_for_search_step():
+    """The document screens of publications say how far the reading of each PDF's text got."""
+    return TextForSearchStep()

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from wagtail.documents.models import AbstractDocument, Document
 
@@ -42,6 +43,13 @@ class ReportDocument(AbstractDocument):
     class Meta(AbstractDocument.Meta):
         verbose_name = _("document")
         verbose_name_plural = _("documents")
+
+    @property
+    def page_count_text(self):
+        """The page count as "12 pages", for the admin; empty until the PDF was read (or if not a PDF)."""
+        if self.page_count is None:
+            return ""
+        return ngettext("%(count)s page", "%(count)s pages", self.page_count) % {"count": self.page_count}
 
     def clean(self):
         super().clean()  # the extension is one of WAGTAILDOCS_EXTENSIONS

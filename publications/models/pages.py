@@ -19,6 +19,7 @@ from home.blocks import BodyStreamBlock
 from home.models import BasePage, IndexPage
 from publications.api_fields import PublicationFilesField
 from publications.choices import PublicationType
+from publications.panels import CoverFallbackPanel, DocumentFactsPanel
 from publications.validators import validate_report_pdf
 from upr.api_fields import RecommendationSummaryField, SessionField, VocabularyField
 from upr.models import original_recommendations, source_rows
@@ -175,6 +176,7 @@ class PublicationPage(BasePage):
         ),
         InlinePanel("files", heading=_("PDF files"), label=_("file"), min_num=1),
         FieldPanel("cover_image"),
+        CoverFallbackPanel(heading=_("Cover used when none is chosen")),
         InlinePanel("authors", heading=_("Authors and organisations"), label=_("author")),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -225,7 +227,11 @@ class PublicationFile(Orderable):
     )
     language = models.CharField(_("language"), max_length=8, choices=settings.WAGTAIL_CONTENT_LANGUAGES)
 
-    panels = [FieldPanel("document"), FieldPanel("language")]
+    panels = [
+        FieldPanel("document"),
+        DocumentFactsPanel(heading=_("What was read from the file")),
+        FieldPanel("language"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("PDF file")
