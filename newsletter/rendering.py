@@ -23,6 +23,7 @@ from wagtail.images.views.serve import generate_image_url
 from wagtail.rich_text import expand_db_html
 
 from api.api_fields import localised_page
+from upr.deadlines import coming_deadlines
 
 logger = logging.getLogger(__name__)
 
@@ -199,6 +200,8 @@ class EditionMail:
         self.language = page.locale.language_code
         with translation.override(self.language):
             self.items = items(page)
+            # The UPR calendar's deadlines after the date, beside those the editor wrote.
+            self.deadlines = coming_deadlines(page.date, language=self.language)
         self.page_url = page_link(page, page.locale)["url"] if page.live else site_url()
         self._rendered = {}
 
@@ -219,6 +222,7 @@ class EditionMail:
                 "page": self.page,
                 "language": self.language,
                 "items": shown,
+                "deadlines": self.deadlines,
                 "page_url": self.page_url,
                 "unsubscribe_url": UNSUBSCRIBE_MARK,
                 "site_name": settings.WAGTAIL_SITE_NAME,

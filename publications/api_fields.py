@@ -1,8 +1,9 @@
 """API fields of publications and events."""
 
 from api.api_fields import ReadOnlyAPIField
-from api.openapi import DATETIME, INTEGER, LANGUAGE, STRING, URL, array, nullable, obj
+from api.openapi import DATE, DATETIME, INTEGER, LANGUAGE, STRING, URL, array, nullable, obj
 from api.public import related_rows
+from upr.deadlines import COMING_DAYS, coming_deadlines
 
 
 class PublicationFilesField(ReadOnlyAPIField):
@@ -59,3 +60,37 @@ class LocalDateTimeField(ReadOnlyAPIField):
 
     def to_representation(self, value):
         return value.astimezone(self._zone).isoformat() if value else None
+
+
+class ComingDeadlinesField(ReadOnlyAPIField):
+    """The UPR calendar's deadlines in the weeks after a newsletter issue's date, with their sources:
+    ``[{"session", "kind", "title", "date", "source"}]``, titles in the page's language."""
+
+    schema = {
+        **array(
+            obj(
+                {
+                    "session": INTEGER,
+                    "kind": {
+                        "type": "string",
+                        "enum": [
+                            "national_report_deadline",
+                            "un_compilation_deadline",
+                            "stakeholder_deadline",
+                            "mid_term_report_due",
+                        ],
+                    },
+                    "title": STRING,
+                    "date": DATE,
+                    "source": {"type": "string", "description": "The document that states the date."},
+                }
+            )
+        ),
+        "description": f"The UPR deadlines in the {COMING_DAYS} days after the issue's date.",
+    }
+
+    def to_representation(self, day):
+        return [
+            {**deadline, "date": deadline["date"].isoformat()}
+            for deadline in coming_deadlines(day, language=self.language)
+        ]

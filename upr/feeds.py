@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 from upr.models import Session
 
 
-def _titles():
+def titles():
+    """What each kind of date is called, with ``%(number)s`` for the session, in the active language."""
     return {
         "national_report_deadline": _("UPR session %(number)s: national reports due"),
         "un_compilation_deadline": _("UPR session %(number)s: deadline for UN information"),
@@ -42,7 +43,7 @@ def _spans(session):
 def session_events(sessions=None, *, since=None):
     """iCalendar events of the sessions' known dates (all sessions by default), ending from ``since`` on."""
     sessions = Session.objects.order_by("number") if sessions is None else sessions
-    titles = _titles()
+    names = titles()
     stamp = timezone.now()
     for session in sessions:
         for kind, first, last, sources in _spans(session):
@@ -50,7 +51,7 @@ def session_events(sessions=None, *, since=None):
                 continue
             event = icalendar.Event()
             event.add("uid", f"upr-session-{session.number}-{kind}@upr")
-            event.add("summary", titles[kind] % {"number": session.number})
+            event.add("summary", names[kind] % {"number": session.number})
             event.add("dtstart", first)
             event.add("dtend", last + datetime.timedelta(days=1))
             event.add("dtstamp", stamp)

@@ -14,6 +14,7 @@ from api.api_fields import ImageField, LocalisedStreamField
 from api.filters import APIFilter
 from home.blocks import BodyStreamBlock
 from home.models import BasePage, IndexPage
+from publications.api_fields import ComingDeadlinesField
 from publications.blocks import NewsletterItemsBlock
 from upr.api_fields import VocabularyField
 from upr.models import source_rows
@@ -144,6 +145,7 @@ class NewsletterPage(BasePage):
         APIField("date"),
         APIField("intro"),
         APIField("items", serializer=LocalisedStreamField()),
+        APIField("coming_deadlines", serializer=ComingDeadlinesField(source="date")),
     ]
     api_filters = [
         APIFilter("year", "date__year", kind=APIFilter.NUMBER),

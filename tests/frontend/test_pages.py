@@ -5,6 +5,7 @@ are the page's translations; every link of the site leads somewhere; the languag
 the translation; bad addresses and bad input get their own page, never a 500.
 """
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
@@ -13,6 +14,7 @@ import requests
 
 from .conftest import LANGUAGES
 from .pages import internal, page_paths, parse
+from .servers import PublicSite
 
 TEMPLATE_TYPES = {
     "home.HomePage",
@@ -198,3 +200,26 @@ def test_a_search_whose_words_are_not_all_in_one_item_says_so(public_site):
     assert "0 results" not in html
     strict = get(f"{public_site}/en/search/", params={"q": "journalists"}).text
     assert "all your words" not in strict
+
+
+def test_a_newsletter_issue_lists_the_coming_upr_deadlines_with_their_sources(cms):
+    from upr.models import Session
+
+    session = Session.objects.get(number=52)
+    saved = (session.stakeholder_deadline, session.stakeholder_deadline_source)
+    session.stakeholder_deadline = datetime.date(2026, 2, 20)  # 19 days after the demo issue's date
+    session.stakeholder_deadline_source = "OHCHR, deadlines of the 52nd session"
+    session.save()
+    # A site of its own that asks the CMS every time (the shared one reuses an answer for 30 s).
+    site = PublicSite(cms, FRONTEND_API_FRESH_SECONDS="0").start()
+    try:
+        response = get(f"{site.url}/en/news/newsletter-12/")
+        assert response.status_code == 200
+        html = response.text
+        assert "Newsletter no. 12" in html and "Coming UPR deadlines" in html
+        assert "20 February 2026" in html and "UPR session 52: deadline for stakeholder submissions" in html
+        assert "Source: OHCHR, deadlines of the 52nd session" in html
+    finally:
+        site.stop()
+        session.stakeholder_deadline, session.stakeholder_deadline_source = saved
+        session.save()

@@ -135,3 +135,35 @@ def test_the_french_edition_writes_the_event_in_french(
     text, _html = parts(smtp, "paris@example.org")
     assert "mardi 10 mars 2026, 08:00 – 15:00 (heure de Paris, UTC+01:00)" in text
     assert "Citation du mois" in text
+
+
+def test_the_upr_calendars_coming_deadlines_are_in_the_issue_with_their_sources(
+    issue, smtp, client, upr_vocabularies, django_capture_on_commit_callbacks
+):
+    from upr.models import Session
+
+    soon, later, past = (issue.date + datetime.timedelta(days=days) for days in (20, 100, -5))
+    Session.objects.filter(number=50).update(
+        stakeholder_deadline=soon, stakeholder_deadline_source="OHCHR, deadlines of the 50th session"
+    )
+    Session.objects.filter(number=51).update(stakeholder_deadline=later, stakeholder_deadline_source="x")
+    Session.objects.filter(number=49).update(mid_term_report_due=past, mid_term_report_due_source="y")
+
+    SubscriberFactory(email="reader@example.org")
+    send(issue, django_capture_on_commit_callbacks)
+    text, html = parts(smtp, "reader@example.org")
+    assert "== Coming UPR deadlines ==" in text
+    assert "UPR session 50: deadline for stakeholder submissions" in text
+    assert "Source: OHCHR, deadlines of the 50th session" in html
+    assert "session 51" not in text and "session 49" not in text
+
+    detail = client.get(f"/api/v2/pages/{issue.pk}/").json()
+    assert detail["coming_deadlines"] == [
+        {
+            "session": 50,
+            "kind": "stakeholder_deadline",
+            "title": "UPR session 50: deadline for stakeholder submissions",
+            "date": soon.isoformat(),
+            "source": "OHCHR, deadlines of the 50th session",
+        }
+    ]
