@@ -101,12 +101,13 @@ class CaseInspectView(generic.InspectView):
         return buttons
 
     def labels(self):
+        """The questions in the reader's language: the core ones by their own label (whatever the
+        form's wording in the requester's language), the fields an editor added by the form's."""
         page = self.object.form_page
         labels = {}
         if page is not None:
             labels = {field.clean_name: field.label for field in page.specific.get_form_fields()}
-        for key, core in CORE_FIELDS_BY_KEY.items():
-            labels.setdefault(key, str(core.label))
+        labels.update({key: str(core.label) for key, core in CORE_FIELDS_BY_KEY.items()})
         return labels
 
     def get_fields_context(self):
