@@ -21,7 +21,7 @@ def form(session, url):
 
 @pytest.mark.parametrize(
     ("language", "consent"),
-    [("en", "I want to receive"), ("fr", "Je souhaite recevoir"), ("rw", "I want to receive")],
+    [("en", "I want to receive"), ("fr", "Je souhaite recevoir"), ("rw", "Ndashaka kwakira")],
 )
 def test_the_form_shows_the_consent_wording_of_its_language(public_site, language, consent):
     page = requests.get(f"{public_site}/{language}/newsletter/subscribe/", timeout=30)
