@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import TitleColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -79,7 +80,12 @@ class RecommendationImportViewSet(SnippetViewSet):
     icon = "upload"
     menu_label = _("Imports")
     list_display = [
-        "filename",
+        # Each import's own page: its progress while it runs, then its report.
+        TitleColumn(
+            "filename",
+            label=_("File"),
+            get_url=lambda record: reverse("upr_import_progress", args=[record.pk]),
+        ),
         "source",
         "status",
         "started_at",
@@ -136,7 +142,10 @@ register_snippet(UPRViewSetGroup)
 
 @hooks.register("register_admin_urls")
 def register_import_url():
-    return [path("upr/import/", admin_views.ImportView.as_view(), name="upr_import")]
+    return [
+        path("upr/import/", admin_views.ImportView.as_view(), name="upr_import"),
+        path("upr/imports/<int:pk>/", admin_views.ImportProgressView.as_view(), name="upr_import_progress"),
+    ]
 
 
 class ImportMenuItem(MenuItem):

@@ -46,6 +46,7 @@ def import_recommendations(
     dry_run=False,
     skip_invalid=False,
     on_batch=None,
+    record=None,
 ):
     """Import a file of recommendations; return its RecommendationImport, or raise ImportFailed.
 
@@ -70,4 +71,4 @@ def import_recommendations(
         items = OhchrRecords(vocabularies, state=state, session=session).read(binary_file, filename)
     else:
         raise ImportFileError(f"Unknown format “{file_format}”; expected one of {', '.join(FORMATS)}.")
-    return writer.run(items, on_batch=on_batch)
+    return writer.run(items, on_batch=on_batch, record=record)

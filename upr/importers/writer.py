@@ -85,12 +85,18 @@ class RecommendationWriter:
         self.skip_invalid = skip_invalid
         self.progress = Progress()
 
-    def run(self, items, *, on_batch=None):
-        """Consume the reader's items; return the saved RecommendationImport (raise ImportFailed if it failed)."""
+    def run(self, items, *, on_batch=None, record=None):
+        """Consume the reader's items; return the saved RecommendationImport (raise ImportFailed if it failed).
+
+        ``record``: a RecommendationImport saved beforehand (one queued from the
+        admin) to fill in with the report, instead of a new one.
+        """
         started_at = timezone.now()
-        record = RecommendationImport(
-            source=self.source, filename=self.filename[:255], started_at=started_at, user=self.user
-        )
+        saved_before = record is not None
+        if record is None:
+            record = RecommendationImport(filename=self.filename[:255], user=self.user)
+        record.source = self.source
+        record.started_at = started_at
         error = ""
         try:
             with transaction.atomic():
@@ -113,8 +119,10 @@ class RecommendationWriter:
             error = str(exc)
 
         if record.status != RecommendationImport.Status.SUCCEEDED:
-            # The transaction was rolled back: record what happened on its own.
-            record.pk = None
+            # The transaction was rolled back: record what happened on its own (in the row
+            # saved beforehand, which the rollback left as it was).
+            if not saved_before:
+                record.pk = None
             record.status = (
                 RecommendationImport.Status.DRY_RUN
                 if self.dry_run and not error
