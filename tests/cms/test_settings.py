@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from tests.support.settings import REPO, load_settings, run_settings
+from tests.support.settings import REPO, load_settings, run_django, run_settings
 
 # Two Fernet keys, for the settings tests only.
 KEY = "hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="
@@ -190,29 +190,13 @@ def test_every_variable_read_by_the_settings_is_listed_in_env_example():
 
 def test_redis_url_shares_the_cache_and_the_content_versions_through_redis():
     """With REDIS_URL, Django's Redis cache works as installed (the redis client is a requirement)."""
-    import subprocess
-    import sys
-
-    from tests.support.settings import clean_environment
-
     script = (
-        "import django; django.setup()\n"
         "from django.conf import settings; from django.core.cache import cache\n"
         "key = 'settings-test-' + str(__import__('os').getpid())\n"
         "cache.set(key, 'shared', 30); assert cache.get(key) == 'shared'; cache.delete(key)\n"
         "print(settings.CACHES['default']['BACKEND'], settings.API_VERSIONS_IN_CACHE)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        cwd=REPO,
-        env=clean_environment(
-            DJANGO_SETTINGS_MODULE="cms.settings.dev", REDIS_URL="redis://127.0.0.1:6379/14"
-        ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
+    result = run_django(script, REDIS_URL="redis://127.0.0.1:6379/14")
     assert result.stdout.split() == ["django.core.cache.backends.redis.RedisCache", "True"]
 
 
@@ -254,30 +238,15 @@ def test_email_url_configures_the_mail_in_one_variable():
 
 def test_a_mail_goes_out_through_the_server_of_email_url():
     """A process configured by EMAIL_URL alone sends to that server (a real SMTP server on loopback)."""
-    import subprocess
-    import sys
-
-    from tests.support.settings import clean_environment
     from tests.support.smtp import SMTPSink
 
     sink = SMTPSink().start()
     try:
         script = (
-            "import django; django.setup()\n"
             "from django.core.mail import send_mail\n"
             "send_mail('Configured by one address', 'Body', 'cms@example.org', ['editor@example.org'])\n"
         )
-        result = subprocess.run(
-            [sys.executable, "-c", script],
-            cwd=REPO,
-            env=clean_environment(
-                DJANGO_SETTINGS_MODULE="cms.settings.dev", EMAIL_URL=f"smtp://127.0.0.1:{sink.port}"
-            ),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        assert result.returncode == 0, result.stderr
+        run_django(script, EMAIL_URL=f"smtp://127.0.0.1:{sink.port}")
         [message] = sink.inbox.snapshot()
         assert (message["subject"], message["to"]) == ("Configured by one address", ["editor@example.org"])
     finally:

@@ -4,6 +4,22 @@ from .smtp import FullSMTPSink
 
 
 @pytest.fixture
+def database_queue(settings):
+    """Tasks go to the database queue, for worker processes to take."""
+    settings.TASKS = {
+        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
+    }
+
+
+@pytest.fixture
+def sink():
+    """A real SMTP server on loopback for worker processes (they are told its port)."""
+    server = FullSMTPSink().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
 def smtp(settings):
     """A real SMTP server on loopback, which the CMS's mail goes to."""
     sink = FullSMTPSink().start()

@@ -9,26 +9,10 @@ from newsletter.tasks import start_edition
 from publications.factories import NewsletterPageFactory
 from tests.support.worker import start_worker, stop_worker, wait_for
 
-from .smtp import FullSMTPSink
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 RATE = 20
 PER_EDITION = 60
-
-
-@pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {
-        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
-    }
-
-
-@pytest.fixture
-def sink():
-    server = FullSMTPSink().start()
-    yield server
-    server.stop()
 
 
 def worker(sink, log):

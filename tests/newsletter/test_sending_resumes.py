@@ -13,8 +13,6 @@ from newsletter.tasks import start_edition
 from publications.factories import NewsletterPageFactory
 from tests.support.worker import start_worker, stop_worker, wait_for
 
-from .smtp import FullSMTPSink
-
 pytestmark = pytest.mark.django_db(transaction=True)
 
 RECIPIENTS = 2000
@@ -22,18 +20,9 @@ REJECTED = "rejected@example.org"
 
 
 @pytest.fixture
-def database_queue(settings):
-    settings.TASKS = {
-        "default": {**settings.TASKS["default"], "BACKEND": "background.backends.DatabaseBackend"}
-    }
-
-
-@pytest.fixture
-def sink():
-    server = FullSMTPSink().start()
-    server.inbox.refuse = {REJECTED: "550 5.1.1 No such mailbox"}
-    yield server
-    server.stop()
+def sink(sink):
+    sink.inbox.refuse = {REJECTED: "550 5.1.1 No such mailbox"}
+    return sink
 
 
 def worker(sink, log):

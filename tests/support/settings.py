@@ -75,6 +75,21 @@ def run_settings(module, names, **variables):
     )
 
 
+def run_django(script, settings_module="cms.settings.dev", **variables):
+    """Run ``script`` in a new process with Django set up on ``settings_module`` and only ``variables``
+    of the project's environment; the completed process (it is expected to succeed)."""
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()\n" + script],
+        cwd=REPO,
+        env=clean_environment(DJANGO_SETTINGS_MODULE=settings_module, **variables),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
 def load_settings(module, names, **variables):
     result = run_settings(module, names, **variables)
     if result.returncode != 0:
