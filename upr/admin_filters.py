@@ -1,4 +1,4 @@
-"""Filters of the recommendations listing in the admin (django-filter, as Wagtail's listings use)."""
+"""Filters of the recommendations listing (and of the repeated recommendations) in the admin (django-filter, as Wagtail's listings use)."""
 
 import django_filters
 
@@ -7,7 +7,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.models import Locale
 
-from upr.models import ActionCategory, Country, ImplementationStatus, Recommendation, Response, Theme
+from upr.models import (
+    ActionCategory,
+    Country,
+    ImplementationStatus,
+    Recommendation,
+    RepeatedRecommendation,
+    Response,
+    Session,
+    Theme,
+)
 
 
 def _default_locale_rows(model):
@@ -34,3 +43,19 @@ class RecommendationFilterSet(WagtailFilterSet):
     class Meta:
         model = Recommendation
         fields = ["locale", "state_under_review", "recommending_states", "cycle", "session", "response"]
+
+
+class RepeatedRecommendationFilterSet(WagtailFilterSet):
+    state = django_filters.ModelChoiceFilter(
+        field_name="recommendation__state_under_review",
+        queryset=_default_locale_rows(Country),
+        label=_("State under review"),
+    )
+    session = django_filters.ModelChoiceFilter(
+        field_name="recommendation__session", queryset=Session.objects.all(), label=_("Session")
+    )
+    status = django_filters.ChoiceFilter(choices=RepeatedRecommendation.Status.choices, label=_("Status"))
+
+    class Meta:
+        model = RepeatedRecommendation
+        fields = ["state", "session", "status", "method"]

@@ -15,9 +15,9 @@ from upr.forms import ImportForm
 from upr.importers.ohchr_records import OhchrRecords
 from upr.importers.records import ImportFileError
 from upr.importers.service import detect_format, sniff_csv_format
+from upr.importers.uploads import queue_import
 from upr.importers.vocabularies import VocabularyIndex
 from upr.models import RecommendationImport
-from upr.tasks import queue_import
 
 # The progress page reloads itself this often (seconds) until the import has finished.
 REFRESH_SECONDS = 2

@@ -31,7 +31,7 @@ from api.contract import (
 from api.openapi import extend_schema_actions
 from api.public import public_tree
 from upr import api_schema
-from upr.api_fields import RECOMMENDATION_FIELDS, serialize_recommendations
+from upr.api_fields import RECOMMENDATION_FIELDS, serialize_recommendations, serialize_repeats
 from upr.export import csv_response, xlsx_response
 from upr.facets import FACETS, cached, facets, stats
 from upr.filters import FILTERS, RecommendationQuery
@@ -118,6 +118,8 @@ class RecommendationsAPIViewSet(VersionsByAddressMixin, APIContractMixin, BaseAP
         "source_document",
         "publications",
         "translations",
+        "repeats",
+        "repeated_by",
     )
 
     def get_queryset(self):
@@ -245,6 +247,8 @@ class RecommendationsAPIViewSet(VersionsByAddressMixin, APIContractMixin, BaseAP
                 _referencing_pages(recommendation, language) if recommendation.is_cited else []
             )
             item["translations"] = sorted(texts)
+            # Earlier recommendations this one repeats, and later ones repeating it (upr.repetitions).
+            item.update(serialize_repeats(recommendation, labels, language, self._detail_url))
         return APIResponse(only_fields(item, fields))
 
     def stats_view(self, request):

@@ -13,7 +13,7 @@ from api.api_fields import ReadOnlyAPIField
 from api.openapi import DATE, INTEGER, STRING, array, nullable, obj
 from api.public import related_rows
 from upr.labels import Labels, label_schema
-from upr.models import Recommendation, Response
+from upr.models import Recommendation, RepeatedRecommendation, Response
 
 RELATIONS = {
     "recommending_states": "countries",
@@ -194,3 +194,38 @@ class RecommendationSummaryField(ReadOnlyAPIField):
             }
             for recommendation in recommendations
         ]
+
+
+def serialize_repeats(recommendation, labels, language_code, detail_url):
+    """``{"repeats": [...], "repeated_by": [...]}``: the earlier recommendations this one repeats and
+    the later ones repeating it, most alike first; rejected pairs are left out. Two queries."""
+    pairs = RepeatedRecommendation.objects.exclude(status=RepeatedRecommendation.Status.REJECTED).order_by(
+        "-score", "pk"
+    )
+    sides = {
+        "repeats": [
+            (pair, pair.earlier)
+            for pair in pairs.filter(recommendation=recommendation).select_related("earlier")
+        ],
+        "repeated_by": [
+            (pair, pair.recommendation)
+            for pair in pairs.filter(earlier=recommendation).select_related("recommendation")
+        ],
+    }
+    translated = _translations([other for side in sides.values() for _pair, other in side], language_code)
+    return {
+        name: [
+            {
+                "id": other.pk,
+                "detail_url": detail_url(other.pk),
+                "number": other.number,
+                "text": translated.get(other.translation_key, other.text),
+                "session": labels.sessions.get(other.session_id),
+                "cycle": labels.cycles.get(other.cycle_id),
+                "score": pair.score,
+                "status": pair.status,
+            }
+            for pair, other in side
+        ]
+        for name, side in sides.items()
+    }

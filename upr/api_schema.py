@@ -63,6 +63,28 @@ RECOMMENDATION = obj(
 )
 
 DOCUMENT = nullable(obj({"id": INTEGER, "title": STRING, "url": URL}))
+REPEAT = obj(
+    {
+        "id": INTEGER,
+        "detail_url": URL,
+        "number": STRING,
+        "text": {"type": "string", "description": "In the reader's language where translated."},
+        "session": nullable(INTEGER),
+        "cycle": nullable(INTEGER),
+        "score": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "How alike the two texts are (shared word stems), from 0 to 1.",
+        },
+        "status": {
+            "type": "string",
+            "enum": ["suggested", "confirmed"],
+            "description": "`suggested` from the texts alone, or `confirmed` by staff.",
+        },
+    },
+    description="A recommendation made to the same state under review in another cycle, with the same ask.",
+)
 LOCALISED = {"id": INTEGER, "language": STRING}
 RECOMMENDATION_DETAIL = {
     "allOf": [
@@ -99,6 +121,15 @@ RECOMMENDATION_DETAIL = {
                     obj({"id": INTEGER, "title": STRING, "type": STRING, "url": nullable(URL)})
                 ),
                 "translations": array(STRING),
+                "repeats": {
+                    **array(REPEAT),
+                    "description": "Earlier recommendations (same state, earlier cycles) that this one "
+                    "repeats, most alike first; pairs staff rejected are left out.",
+                },
+                "repeated_by": {
+                    **array(REPEAT),
+                    "description": "Later recommendations (same state, later cycles) that repeat this one.",
+                },
             },
             required=[],
         ),
@@ -173,7 +204,8 @@ LISTING = extend_schema(
 )
 
 DETAIL = extend_schema(
-    summary="One recommendation with its assessments, plans, clusters and the publications that cite it",
+    summary="One recommendation with its assessments, plans, clusters, the publications that cite it "
+    "and the recommendations it repeats or that repeat it",
     parameters=[locale_parameter("The language of texts (where translated) and labels."), fields_parameter()],
     responses={200: RECOMMENDATION_DETAIL},
 )

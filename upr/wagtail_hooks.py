@@ -4,11 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import TitleColumn
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from upr import admin_views
 from upr.admin_filters import RecommendationFilterSet
+from upr.admin_repeats import (
+    REPEATS_POLICY,
+    ConfirmBulkAction,
+    RejectBulkAction,
+    RepeatedRecommendationViewSet,
+    record_decision,
+)
 from upr.bulk_actions import AddThemeBulkAction, AddToClusterBulkAction
 from upr.models import (
     AffectedGroup,
@@ -21,6 +29,7 @@ from upr.models import (
     Organisation,
     Recommendation,
     RecommendationImport,
+    RepeatedRecommendation,
     SDGGoal,
     SDGTarget,
     Session,
@@ -121,6 +130,7 @@ class UPRViewSetGroup(SnippetViewSetGroup):
     menu_order = 250
     items = (
         RecommendationViewSet,
+        RepeatedRecommendationViewSet,
         AssessmentViewSet,
         SimpleViewSet(model=ImplementationPlan, icon="clipboard-list", menu_label=_("Implementation plans")),
         SimpleViewSet(model=Cluster, icon="folder-open-inverse", menu_label=_("Thematic clusters")),
@@ -137,6 +147,8 @@ class UPRViewSetGroup(SnippetViewSetGroup):
     )
 
 
+# Deciding on a repeated recommendation is changing recommendations (upr/admin_repeats.py).
+register_permission_policy(RepeatedRecommendation, REPEATS_POLICY, exact_class=True)
 register_snippet(UPRViewSetGroup)
 
 
@@ -160,3 +172,6 @@ def register_import_menu_item():
 
 hooks.register("register_bulk_action", AddThemeBulkAction)
 hooks.register("register_bulk_action", AddToClusterBulkAction)
+hooks.register("register_bulk_action", ConfirmBulkAction)
+hooks.register("register_bulk_action", RejectBulkAction)
+hooks.register("after_edit_snippet", record_decision)

@@ -2,6 +2,7 @@ from .choices import ActionCategory, ImplementationStatus, Response
 from .implementation import Assessment, Cluster, ImplementationPlan
 from .imports import RecommendationImport
 from .recommendations import Recommendation, original_recommendations
+from .repetitions import RepeatedRecommendation
 from .vocabularies import (
     AffectedGroup,
     Country,
@@ -31,6 +32,7 @@ __all__ = [
     "Organisation",
     "Recommendation",
     "RecommendationImport",
+    "RepeatedRecommendation",
     "RegionalGroup",
     "Response",
     "SDGGoal",

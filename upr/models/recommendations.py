@@ -11,6 +11,8 @@ from wagtail.documents import get_document_model_string
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from upr.panels import RepeatsPanel
+
 from .choices import ActionCategory, ImplementationStatus, Response
 from .vocabularies import AffectedGroup, Country, Cycle, SDGGoal, SDGTarget, Session, Theme
 
@@ -199,6 +201,7 @@ class Recommendation(TranslatableMixin, ClusterableModel):
             [FieldPanel("language"), FieldPanel("source_symbol"), FieldPanel("source_document")],
             heading=_("Source"),
         ),
+        RepeatsPanel(heading=_("Repeated recommendations")),
     ]
 
     # Not in Wagtail's index: the recommendations are searched through their search entries (the
