@@ -3,7 +3,8 @@
 ``/api/v2/search/?q=liberté de la presse&locale=fr&type=publication,news&country=RWA``: one ranked
 list of the live, public pages, publications (with the text of their PDFs), training videos,
 events and UPR recommendations, with facet counts and excerpts.
-``/api/v2/autocomplete/?q=rwan&locale=fr``: titles as a reader types.
+``/api/v2/autocomplete/?q=rwan&locale=fr``: titles as a reader types, and the states, themes
+and index words that match (``suggestions``).
 """
 
 from rest_framework.response import Response
@@ -23,6 +24,7 @@ from api.contract import (
 )
 from api.openapi import extend_schema_actions
 from search import api_schema
+from search.autocomplete import suggestions
 from search.hits import serialise_hits
 from search.labels import facet_items
 from search.query import FILTERS, InvalidSearch, Search, facet_names, parse_filters
@@ -86,6 +88,7 @@ class SearchAPIViewSet(ListingAPIViewSet):
                     "query": search.query.text,
                     "locale": language,
                     "order": search.order,
+                    "suggestion": search.suggestion(),
                     "facets": facet_items({name: facets[name] for name in names}, search.filters, language),
                 },
                 "items": [only_fields(item, fields) for item in serialise_hits(hits, search, request)],
@@ -103,13 +106,15 @@ class SearchAPIViewSet(ListingAPIViewSet):
     listing_view=api_schema.autocomplete(sorted(model._meta.label for model in get_page_models()))
 )
 class AutocompleteAPIViewSet(ListingAPIViewSet):
-    """The titles of live, public pages in one language that start with what the reader typed."""
+    """The titles of live, public pages in one language that start with what the reader typed
+    (``items``, as before), and the states, themes and index words that match (``suggestions``)."""
 
     model = Page
     name = "autocomplete"
     # Titles, addresses and types of public pages, as their summaries show them, found in the
-    # pages' search entries (written after the page's commit).
-    content_versions = (versions.SUMMARIES, versions.SEARCH)
+    # pages' search entries (written after the page's commit); the names of states and themes;
+    # the index words, counted as the entries are written.
+    content_versions = (versions.SUMMARIES, versions.SEARCH, versions.VOCABULARIES)
     known_query_parameters = frozenset({"q", "locale", "limit", "type", "fields"})
     item_fields = ("id", "title", "url", "type")
 
@@ -120,13 +125,18 @@ class AutocompleteAPIViewSet(ListingAPIViewSet):
             raise BadRequestError("q: type at least one letter")
         limit = whole_number(request, "limit", SUGGESTIONS, MAX_PAGE_SIZE)
         fields = selected_fields(request, self.item_fields)
-        locale = Locale.objects.filter(language_code=request_language(request)).first()
+        language = request_language(request)
+        locale = Locale.objects.filter(language_code=language).first()
         pages = Page.objects.live().public().filter(locale=locale, depth__gt=1)
-        if page_type := request.GET.get("type"):
+        page_type = request.GET.get("type")
+        if page_type:
             pages = pages.type(self._page_model(page_type))
         results = pages.specific().autocomplete(query, fields=["title"])[:limit]
         items = [only_fields(page_summary(page), fields) for page in results]
-        return Response({"meta": {"total_count": len(items)}, "items": items})
+        # Only pages of one type were asked for: no states, themes or words.
+        more = [] if page_type else suggestions(query, language, limit)
+        every = [{"kind": "page", **page_summary(page)} for page in results] + more
+        return Response({"meta": {"total_count": len(items)}, "items": items, "suggestions": every})
 
     @staticmethod
     def _page_model(label):

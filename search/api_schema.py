@@ -19,6 +19,7 @@ from api.openapi import (
     window_parameters,
 )
 from api.parameters import MAX_QUERY_CHARACTERS, MAX_QUERY_WORDS
+from search.autocomplete import STATES
 from search.models.entries import Kind
 from search.query import FILTERS, ORDERS, WIDEN_BELOW
 from upr.api_schema import RECOMMENDATION
@@ -114,6 +115,20 @@ SEARCH = extend_schema(
                         "query": STRING,
                         "locale": LANGUAGE,
                         "order": {"type": "string", "enum": list(ORDERS)},
+                        "suggestion": nullable(
+                            obj(
+                                {
+                                    "q": {
+                                        "type": "string",
+                                        "description": "The query with each word that matches nothing "
+                                        "replaced by the closest word of the index: the query to offer.",
+                                    },
+                                    "words": array(obj({"typed": STRING, "suggested": STRING})),
+                                },
+                                description="Did you mean: null when every word of `q` matches (or none "
+                                "that does not has a close word in the index).",
+                            )
+                        ),
                         "facets": {
                             "type": "object",
                             "description": "For each filter, its values with their count (ignoring that filter).",
@@ -128,9 +143,30 @@ SEARCH = extend_schema(
 )
 
 
+SUGGESTION = obj(
+    {
+        "kind": {"type": "string", "enum": ["page", "state", "theme", "word"]},
+        "title": {"type": "string", "description": "What to show: a title, a name, a word."},
+        "id": {"type": "integer", "description": "A page's id."},
+        "url": {"type": "string", "description": "A page: where it is (go there)."},
+        "type": {"type": "string", "description": "A page: its type."},
+        "code": {"type": "string", "description": "A state's ISO 3166-1 alpha-3 code, a theme's slug."},
+        "count": {"type": "integer", "description": "A word: how many items of the index hold it."},
+        "search": {
+            "type": "object",
+            "additionalProperties": STRING,
+            "description": "A state, theme or word: the parameters of the search to run "
+            '(`{"country": "RWA"}`, `{"theme": "torture"}`, `{"q": "genocide"}`).',
+        },
+    },
+    required=["kind", "title"],
+)
+
+
 def autocomplete(page_types):
     return extend_schema(
-        summary="Titles of live, public pages that start with what the reader typed",
+        summary="Titles of live, public pages that start with what the reader typed; states, themes "
+        "and index words that match",
         parameters=[
             OpenApiParameter(
                 "q", str, required=True, description="What the reader typed (at least one letter)."
@@ -144,7 +180,18 @@ def autocomplete(page_types):
             200: obj(
                 {
                     "meta": obj({"total_count": INTEGER}),
-                    "items": array(obj(PAGE_SUMMARY["properties"], required=[])),
+                    "items": {
+                        **array(obj(PAGE_SUMMARY["properties"], required=[])),
+                        "description": "The pages whose title starts with `q` (`total_count` of them).",
+                    },
+                    "suggestions": {
+                        **array(SUGGESTION),
+                        "description": "Everything to suggest, in order: the same pages, then the "
+                        "states and the themes whose name (in the reader's language or in English) "
+                        f"has a word starting with `q` ({STATES} of each at most), then the index "
+                        "words starting with the last word of `q`, the most frequent first; "
+                        "`limit` of those beside the pages. None but the pages when `type` is given.",
+                    },
                 }
             )
         },

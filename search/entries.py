@@ -16,7 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from api import versions
-from search import text
+from search import text, words
 from search.indexing import index_entries
 from search.models import DocumentText, SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
@@ -89,14 +89,15 @@ def page_entry(page):
     if files:
         tags["language"] = {file.language for file in files if file.language} or tags["language"]
     restricted = restricted_collection_paths() if files else ()
-    documents_terms = [
-        terms
+    documents_pages = [
+        (file.document.text.language, terms, page_text)
         for file in files
         if is_public_document(file.document, restricted)
         and getattr(file.document, "text", None)
         and file.document.text.status == DocumentText.Status.EXTRACTED
-        for terms in file.document.text.pages.order_by("number").values_list("terms", flat=True)
+        for terms, page_text in file.document.text.pages.order_by("number").values_list("terms", "text")
     ]
+    documents_terms = [terms for _language, terms, _text in documents_pages]
     page_type = type(page)
     date = getattr(page, page_type.search_result_date) if page_type.search_result_date else None
     if isinstance(date, datetime.datetime):
@@ -123,6 +124,12 @@ def page_entry(page):
         # The documents' words are matched (stemmed in their own language when they were read);
         # excerpts of them come from the page of the PDF where they are (search.hits).
         entry.body_terms = " ".join([text.terms(f"{entry.summary}\n{body}", language), *documents_terms])
+    entry.words = words.tagged_words(
+        [
+            (language, f"{entry.title}\n{entry.summary}\n{body}"),
+            *((language_, page_text) for language_, _terms, page_text in documents_pages),
+        ]
+    )
     return entry, tags
 
 
@@ -251,6 +258,7 @@ def recommendation_entries(rows):
         entry.body_terms = " ".join(text.terms(part, language) for language, part in body)
         # Found by its state's name and its paragraph number too.
         entry.title_terms = text.terms(f"{row['state_under_review__name'] or ''} {row['number']}", "en")
+        entry.words = words.tagged_words([*body, ("en", row["state_under_review__name"])])
         tags = {
             "country": {row["state_under_review__iso3"]} if row["state_under_review__iso3"] else set(),
             "theme": themes.get(row["pk"], set()),
@@ -278,6 +286,8 @@ def update_recommendations(queryset):
 
 
 def _with_terms(entry):
+    if not entry.words:
+        entry.words = words.tagged_words([(entry.language, f"{entry.title}\n{entry.summary}\n{entry.body}")])
     if not entry.title_terms:
         entry.title_terms = text.terms(entry.title, entry.language)
     if not entry.body_terms:
@@ -299,6 +309,14 @@ def _save_many(built):
         by_type = {}
         for entry in entries:
             by_type.setdefault(entry.content_type_id, []).append(entry.object_id)
+        before = [
+            old
+            for content_type_id, ids in by_type.items()
+            for old in SearchEntry.objects.filter(content_type_id=content_type_id, object_id__in=ids)
+            .order_by()
+            .values_list("words", flat=True)
+        ]
+        words.apply(words.difference(before, [entry.words for entry in entries]))
         for content_type_id, ids in by_type.items():
             SearchEntryTag.objects.filter(
                 entry__content_type_id=content_type_id, entry__object_id__in=ids
@@ -354,10 +372,13 @@ def remove(model, object_ids):
         return
     content_type = ContentType.objects.get_for_model(model)
     # One by one: each delete takes the entry out of the search index too.
-    kinds = set()
-    for entry in SearchEntry.objects.filter(content_type=content_type, object_id__in=list(object_ids)):
-        kinds.add(entry.kind)
-        entry.delete()
+    kinds, gone = set(), []
+    with transaction.atomic():
+        for entry in SearchEntry.objects.filter(content_type=content_type, object_id__in=list(object_ids)):
+            kinds.add(entry.kind)
+            gone.append(entry.words)
+            entry.delete()
+        words.apply(words.difference(gone, []))
     versions.bump(*_versions_of(kinds))
 
 
@@ -389,6 +410,7 @@ def rebuild(progress=None):
     )
     for entry in SearchEntry.objects.filter(pk__in=before - kept):
         entry.delete()
+    words.recount()
     versions.bump(versions.SEARCH, versions.RECOMMENDATION_SEARCH)
     transaction.on_commit(analyze_entries)
     return written

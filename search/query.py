@@ -8,6 +8,7 @@ from api import versions
 from api.parameters import is_whole_number, query_error
 from search.models import SearchEntry, SearchEntryTag
 from search.models.entries import EVERY_LOCALE, Kind
+from search.suggestions import complete_last_word, suggestion
 from search.text import Query
 
 # filter -> (where it is kept: a column of the entry or a tag, how its values are read)
@@ -67,6 +68,8 @@ class Search:
         # Recommendations and documents may be in any language: a word is looked for in its
         # form in the reader's language first, then in the others.
         self.query = Query(text, [language, "en", "fr", "rw"])
+        # The last word being typed ("genoc") matches the index words it begins too ("genocide").
+        self.completed = complete_last_word(self.query) if self.query else []
         self.filters = filters or {}
         self.order = order
         # Widened: the items with every word (``exact``) come first, then those with some of them.
@@ -75,7 +78,17 @@ class Search:
 
     def key(self):
         filters = tuple(sorted((k, tuple(v)) for k, v in self.filters.items()))
-        return (self.language, self.query.text, filters, self.widened)
+        # The same text is another search when its last word is completed ("genoc" or "genoc ").
+        return (self.language, self.query.text, tuple(self.completed), filters, self.widened)
+
+    def suggestion(self):
+        """The "did you mean" of the query: its words that match nothing replaced by the closest
+        index words (search.suggestions), or None."""
+        if not self.query:
+            return None
+        return versions.cached(
+            VERSIONS, "search-suggestion", (self.language, self.query.text), lambda: suggestion(self.query)
+        )
 
     def widen_if_few(self, total):
         """With fewer than WIDEN_BELOW items having every word, let in those that have some of them
@@ -124,7 +137,7 @@ class Search:
         else:
             queryset = queryset.order_by("-date", "-id")
         # What is matched is not shown: a publication's stems run to hundreds of kilobytes.
-        queryset = queryset.defer("title_terms", "body_terms")
+        queryset = queryset.defer("title_terms", "body_terms", "words")
         if not self.query:
             return queryset
         return queryset.search(

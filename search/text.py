@@ -70,11 +70,12 @@ def words(text):
 def terms(text, language):
     """``text`` as the index keeps it: folded, stemmed words separated by spaces."""
     found = words(text)
-    stems = {word: stem(word, language) for word in set(found) if not _elided(word, language)}
+    stems = {word: stem(word, language) for word in set(found) if not is_elided(word, language)}
     return " ".join(stems[word] for word in found if word in stems)
 
 
-def _elided(word, language):
+def is_elided(word, language):
+    """Whether ``word`` is a French elided article or pronoun (left out of the index)."""
     return (language or "").startswith("fr") and word in ELIDED
 
 
@@ -83,6 +84,7 @@ class Query:
     the content may be in; the first ``MAX_QUERY_WORDS`` words (those of the phrases included)."""
 
     def __init__(self, text, languages):
+        self.raw = text
         self.text = text.strip()
         self.languages = list(dict.fromkeys(languages))
         budget = MAX_QUERY_WORDS
@@ -94,6 +96,8 @@ class Query:
                 self.phrases.append(phrase)
         found = (word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word))
         self.words = list(itertools.islice(found, max(budget, 0)))
+        # Other forms under which a word may be found: those of the words it begins (``complete``).
+        self.completions = {}
 
     def __bool__(self):
         return bool(self.words or self.phrases)
@@ -102,8 +106,29 @@ class Query:
         return "fr" in self.languages and word in ELIDED
 
     def _variants(self, word):
-        """The stems of ``word`` in each language, once each."""
+        """The stems of ``word`` in each language, once each, and those of the words it begins when
+        it is being typed (``complete``)."""
+        own = (stem(word, language) for language in self.languages)
+        return list(dict.fromkeys([*own, *self.completions.get(word, ())]))
+
+    def forms(self, word):
+        """The stems of ``word`` in each language: under which the index may hold it."""
         return list(dict.fromkeys(stem(word, language) for language in self.languages))
+
+    def typed_prefix(self, shortest=3):
+        """The last word when it is still being typed: the text ends with it (no space after it, no
+        quote around it), it has ``shortest`` letters or more and is not a number. None otherwise."""
+        if not self.words or not WORD.fullmatch(self.raw[-1:]) or self.raw.count('"') % 2:
+            return None
+        last = self.words[-1]
+        outside_phrases = [word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word)]
+        if outside_phrases[-1:] != [last] or len(outside_phrases) != len(self.words):
+            return None  # the last word typed is beyond the words read
+        return last if len(last) >= shortest and not last.isdigit() else None
+
+    def complete(self, word, stems):
+        """Let ``word`` match under ``stems`` too (the index words it begins)."""
+        self.completions[word] = list(stems)
 
     def stems(self):
         """Every stem a matching word of the text may have: what the excerpts mark."""
@@ -118,7 +143,7 @@ class Query:
         groups = [self._variants(word) for word in self.words]
         for phrase in self.phrases:
             options = dict.fromkeys(
-                " ".join(stem(word, language) for word in phrase if not _elided(word, language))
+                " ".join(stem(word, language) for word in phrase if not is_elided(word, language))
                 for language in self.languages
             )
             groups.append([option for option in options if option])

@@ -66,6 +66,12 @@ def search(request):
                 for value in values
             ]
             facets.append({"name": name, "label": _facet_label(name), "values": entries})
+        # "Did you mean": the same search (filters kept) with the misspelt words replaced.
+        suggestion = data["meta"].get("suggestion")
+        if suggestion and suggestion.get("q"):
+            context.update(
+                suggestion=suggestion["q"], suggestion_link=paging.link(request, q=suggestion["q"], page=None)
+            )
         context.update(
             results=data["items"],
             total=total,

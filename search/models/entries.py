@@ -58,6 +58,9 @@ class SearchEntry(index.Indexed, models.Model):
     # The text as matched: folded and stemmed words (search.text.terms).
     title_terms = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
+    # The distinct words of the text as written, each with the language it is in ("en:genocide"):
+    # what the table of index words counts (search.words).
+    words = models.TextField(blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = SearchEntryQuerySet.as_manager()

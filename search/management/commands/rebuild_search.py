@@ -8,7 +8,8 @@ from search import entries
 class Command(BaseCommand):
     help = (
         "Write the search entry of every live, public page and every UPR recommendation anew, "
-        "index them, and remove the entries of items that have none any more."
+        "index them, remove the entries of items that have none any more, and count the words of "
+        'the index anew (for "did you mean" and completions).'
     )
 
     def add_arguments(self, parser):
