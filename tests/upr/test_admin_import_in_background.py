@@ -216,7 +216,9 @@ def test_with_a_worker_the_page_follows_the_import_from_queued_to_done(
         log.close()
 
     running = [rows for state, rows, _percent in seen if state == "Running"]
-    assert len(set(running)) >= 2, (seen, (tmp_path / "worker.log").read_text())
+    # Seen while it ran, part of the way through, and never going back (how many steps are seen
+    # depends on the database's speed: the progress is written at most once a second).
+    assert any(0 < rows < ROWS for rows in running), (seen, (tmp_path / "worker.log").read_text())
     assert running == sorted(running)
     assert any(percent for state, _rows, percent in seen if state == "Running")
     assert seen[-1][:2] == ("Succeeded", ROWS)
