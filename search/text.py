@@ -13,13 +13,13 @@ import functools
 import html
 import itertools
 import re
-import unicodedata
 
 import snowballstemmer
 
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from api.parameters import MAX_QUERY_WORDS
+from locales.text import fold
 from search import kinyarwanda
 
 STEMMERS = {"en": "english", "fr": "french"}
@@ -33,18 +33,6 @@ PHRASE = re.compile(r'"([^"]+)"')
 
 # Excerpts: this many characters around the first match, at most.
 EXCERPT_LENGTH = 240
-
-
-# The combining marks that decomposed accented letters leave (é -> e + U+0301).
-COMBINING_MARKS = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
-def fold(text):
-    """``text`` in lower case without accents: "Côte d’Ivoire" -> "cote d’ivoire"."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 @functools.cache

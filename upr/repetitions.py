@@ -21,7 +21,6 @@ Slovenia matrices labelled by hand.
 import functools
 import math
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -30,6 +29,7 @@ import snowballstemmer
 from django.db import transaction
 
 from api import versions
+from locales.text import fold
 from upr.models import Recommendation, RepeatedRecommendation
 
 # Kept pairs: at most TOP earlier recommendations for each, scoring at least THRESHOLD. On Slovenia's
@@ -42,7 +42,6 @@ DECIMALS = 4
 
 STEMMERS = {"en": "english", "fr": "french", "es": "spanish"}
 WORD = re.compile(r"\w+", re.UNICODE)
-COMBINING_MARKS = re.compile(r"[\u0300-\u036f]")
 # Words that say nothing of what is asked (after folding): articles, prepositions, pronouns.
 STOP_WORDS = frozenset(
     [
@@ -118,14 +117,6 @@ STOP_WORDS = frozenset(
         "que",
     ]
 )
-
-
-def fold(text):
-    """``text`` in lower case without accents, as the comparison reads it."""
-    text = text.casefold()
-    if text.isascii():
-        return text
-    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text))
 
 
 @functools.cache
