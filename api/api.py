@@ -28,7 +28,7 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumen
 from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
 from wagtail.models import Page, Site, get_page_models
 
-from api import versions
+from api import stored_pages, versions
 from api.caching import listings
 from api.contract import APIContractMixin, VersionsByAddressMixin
 from api.filters import InvalidFilter, declared_filters
@@ -102,6 +102,13 @@ class PagesAPIViewSet(VersionsByAddressMixin, APIContractMixin, WagtailPagesAPIV
         they show of other pages, images, snippets, vocabulary labels and recommendations
         (api/page_versions.py)."""
         return answer_versions(request.GET, url_name, kwargs)
+
+    def dispatch(self, request, *args, **kwargs):
+        """A page's detail at its plain address is stored for its next readers (api/stored_pages.py)."""
+        response = super().dispatch(request, *args, **kwargs)
+        if self.cacheable and getattr(self, "action", None) == "detail_view":
+            stored_pages.store(request, response, getattr(self, "_cached_object", None))
+        return response
 
     def get_base_queryset(self):
         if not hasattr(self, "_base_queryset"):

@@ -10,6 +10,8 @@ class APIConfig(AppConfig):
     api_versions = ()
 
     def ready(self):
+        from api import stored_pages
         from api.caching import connect_signals
 
         connect_signals()
+        stored_pages.connect_signals()

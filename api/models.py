@@ -20,3 +20,29 @@ class ContentVersion(models.Model):
 
     def __str__(self):
         return f"{self.name} as of {self.changed_at.isoformat()}"
+
+
+class StoredPageAnswer(models.Model):
+    """A public page's detail as the API answered it, and the versions of the content it was
+    built on: served to the readers of the plain address while those versions are today's
+    (api/stored_pages.py). Deleted with its page."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    # The page's place in the tree, to tell whether it is on the site a request asks.
+    path = models.CharField(max_length=255)
+    built_on = models.TextField()
+    content_type = models.CharField(max_length=100)
+    content = models.BinaryField()
+    built_at = models.DateTimeField()
+
+    # A stored answer is not content: it moves no version and cites nothing.
+    api_versions = ()
+    wagtail_reference_index_ignore = True
+
+    class Meta:
+        verbose_name = "stored page answer"
+
+    def __str__(self):
+        return f"page {self.page_id} as of {self.built_at.isoformat()}"

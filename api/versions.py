@@ -18,6 +18,8 @@ worker or a command-line import changed. With a shared cache (``REDIS_URL``), th
 mirrored in it and read from it.
 """
 
+import contextlib
+import datetime
 import functools
 import hashlib
 import threading
@@ -25,8 +27,9 @@ import threading
 from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 # Any content at all, pages included: for answers that do not say more precisely what they show.
 CONTENT = "content"
@@ -128,23 +131,38 @@ def _shared_cache():
 
 def current(names):
     """``{name: changed_at}`` of these versions, as the database (or the shared cache) has them."""
-    from api.models import ContentVersion
+    return _current(names)[0]
 
+
+def current_and_rows(names, select, params, width):
+    """``(current(names), rows)``: with the rows of one more query of the caller's (``select``, of
+    ``width`` columns), read in the same round trip as the versions when those come from the
+    database (else on its own)."""
+    found, rows = _current(names, (select, params, width))
+    if rows is None:
+        with connection.cursor() as cursor:
+            cursor.execute(select, params)
+            rows = cursor.fetchall()
+    return found, rows
+
+
+def _current(names, also=None):
     names = tuple(names)
     memo = getattr(_request, "versions", None)
     found = {name: memo[name] for name in names if name in memo} if memo is not None else {}
     if len(found) == len(names):
-        return found
+        return found, None
     if _shared_cache():
         kept = cache.get_many([_CACHE_PREFIX + name for name in names])
         found = {name: kept[_CACHE_PREFIX + name] for name in names if _CACHE_PREFIX + name in kept}
     missing = [name for name in names if name not in found]
+    extra = None
     if missing:
         # A page's or a page type's version that never moved is the content version (read in
         # the same query): a page's change moves its own version past it, and no row is written
         # for each page read.
         wanted = missing if all(name in NAMES for name in missing) else [*missing, CONTENT]
-        rows = dict(ContentVersion.objects.filter(name__in=wanted).values_list("name", "changed_at"))
+        rows, extra = _read(wanted, also)
         if CONTENT in wanted and CONTENT not in rows:
             rows[CONTENT] = _first(CONTENT)
         for name in missing:
@@ -158,7 +176,41 @@ def current(names):
                 cache.add(_CACHE_PREFIX + name, rows[name], None)
     if memo is not None:
         memo.update(found)
-    return {name: found[name] for name in names}
+    return {name: found[name] for name in names}, extra
+
+
+def _read(names, also=None):
+    """``({name: changed_at}, rows of also)`` of the rows of these versions in the database, and of
+    the caller's query ``also`` (``(select, params, width)``, or None) in the same round trip.
+
+    The query written out rather than built by the ORM: every answer of the API makes it, and
+    building it costs more than running it."""
+    from api.models import ContentVersion
+
+    table = connection.ops.quote_name(ContentVersion._meta.db_table)
+    marks = ", ".join(["%s"] * len(names))
+    sql, params = f"SELECT name, changed_at FROM {table} WHERE name IN ({marks})", list(names)  # noqa: S608
+    if also is not None:
+        select, also_params, width = also
+        sql = (
+            f"SELECT name, changed_at{', NULL' * width} FROM {table} WHERE name IN ({marks}) "  # noqa: S608
+            f"UNION ALL SELECT NULL, NULL, also.* FROM ({select}) AS also"
+        )
+        params = [*params, *also_params]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    found = {row[0]: _as_datetime(row[1]) for row in rows if row[0] is not None}
+    return found, None if also is None else [row[2:] for row in rows if row[0] is None]
+
+
+def _as_datetime(value):
+    """A time of the database as an aware datetime (SQLite gives the text it stores, in UTC)."""
+    if isinstance(value, str):
+        value = parse_datetime(value)
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value, datetime.UTC)
+    return value
 
 
 def current_and_kept(keys, names=NAMES):
@@ -272,6 +324,18 @@ def on_bump(receiver):
     if receiver not in _after_bump:
         _after_bump.append(receiver)
     return receiver
+
+
+@contextlib.contextmanager
+def read_once():
+    """Versions read once for everything inside, as within a request (a task building an answer),
+    and the memo of the request around it, if any, put back after."""
+    before = getattr(_request, "versions", None)
+    _request.versions = {}
+    try:
+        yield
+    finally:
+        _request.versions = before
 
 
 def request_started(**kwargs):

@@ -468,6 +468,9 @@ API_CACHE_SHARED_MAX_AGE = env.int("API_CACHE_SHARED_MAX_AGE", default=API_CACHE
 # Seconds an answer is kept in the cache (Redis when REDIS_URL is set) for the next reader of the
 # same address; any change of content makes it unused at once. 0: not kept.
 API_CACHE_SERVER_SECONDS = env.int("API_CACHE_SERVER_SECONDS", default=3600)
+# Each public page's detail stored in the database for the versions of what it shows, and served
+# from there while they are today's (api/stored_pages.py); false: built by the view every time.
+API_STORED_PAGES = env.bool("API_STORED_PAGES", default=True)
 FRONTEND_CACHE_PURGE_URL = env.str("FRONTEND_CACHE_PURGE_URL", default="")
 CLOUDFLARE_ZONEID = env.str("CLOUDFLARE_ZONEID", default="")
 if FRONTEND_CACHE_PURGE_URL:

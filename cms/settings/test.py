@@ -18,6 +18,8 @@ API_THROTTLE_RATES = {**API_THROTTLE_RATES, "anon_burst": None, "anon_sustained"
 # on at commit) would not move: answers are not kept in the cache, except by the tests of that
 # cache (tests/home/test_caching.py).
 API_CACHE_SERVER_SECONDS = 0
+# Nor are pages' details stored (api/stored_pages.py), except by the tests of those.
+API_STORED_PAGES = False
 # A fixed key for the tests (never used anywhere else).
 LEGAL_AID_KEYS = ["hDbbIdnJyZUIzgp29F4-Sx64_D-E6Uq6yEdQ7y3BxM4="]
 LEGAL_AID_NOTIFY_EMAILS = ["legal-team@example.org"]

@@ -323,7 +323,7 @@ def test_two_web_processes_and_two_workers_sharing_redis_answer_alike_and_at_onc
     )
     step_done("two gunicorn processes and two workers started, with Redis")
     editor = Helper(services)
-    reference = Helper(services, REDIS_URL=None, API_CACHE_SERVER_SECONDS="0")
+    reference = Helper(services, REDIS_URL=None, API_CACHE_SERVER_SECONDS="0", API_STORED_PAGES="false")
     readers = Readers(services, LISTINGS + SEARCHES)
     try:
         # Every answer read (and kept) once before anything changes.
@@ -410,7 +410,7 @@ def test_without_redis_one_web_process_and_one_worker_never_serve_stale_answers(
     services.run(webs=1, web_workers=2, workers={"worker": ["--queue-name=*"]}, REDIS_URL=None)
     step_done("one gunicorn process and one worker started, without Redis")
     editor = Helper(services)
-    reference = Helper(services, API_CACHE_SERVER_SECONDS="0")
+    reference = Helper(services, API_CACHE_SERVER_SECONDS="0", API_STORED_PAGES="false")
     readers = Readers(services, LISTINGS + SEARCHES)
     try:
         wait_for_the_workers(services, "what the other test left")
