@@ -12,7 +12,7 @@ from wagtail.models import Page, PageViewRestriction, Site
 
 from api.models import StoredPageAnswer
 from tests.api.test_page_versions import detail, publish
-from tests.api.test_page_versions import site as site  # noqa: PLC0414 (the fixture)
+from tests.api.test_page_versions import site as site  # the fixture
 
 pytestmark = pytest.mark.django_db
 
