@@ -6,7 +6,7 @@ parent and translations, each a query, then Wagtail's serialisers. So the answer
 for the versions of the content it shows (its page's own, the other pages' summaries, the
 assets, the vocabularies, the recommendations: :func:`api.page_versions.answer_versions`) and
 stored beside the page (:class:`api.models.StoredPageAnswer`): when the page is published (a task
-on the urgent queue), and by the view whenever it finds none for today's versions.
+on the default queue, after the search entries of the urgent one), and by the view whenever it finds none for today's versions.
 
 A reader of the plain address then gets the stored answer in two small queries (the versions,
 the row), before any view or serialiser runs: shared by every web and worker process (it is in
@@ -156,7 +156,7 @@ def published(page_id):
         transaction.on_commit(lambda: build_stored_page.enqueue(page_id))
 
 
-@task(queue_name="urgent")
+@task(queue_name="default")
 def build_stored_page(page_id):
     """The detail of one page built by the pages endpoint, as its site's readers get it, and
     stored (nothing when the page is not public any more)."""
