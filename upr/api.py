@@ -43,6 +43,7 @@ from upr.models import (
     ImplementationPlan,
     Recommendation,
     RegionalGroup,
+    RepeatedRecommendation,
     Session,
 )
 
@@ -189,6 +190,11 @@ class RecommendationsAPIViewSet(VersionsByAddressMixin, APIContractMixin, BaseAP
             .annotate(
                 has_assessments=Exists(Assessment.objects.filter(recommendation=OuterRef("pk"))),
                 has_plans=Exists(ImplementationPlan.objects.filter(recommendation=OuterRef("pk"))),
+                has_repeats=Exists(
+                    RepeatedRecommendation.objects.exclude(
+                        status=RepeatedRecommendation.Status.REJECTED
+                    ).filter(Q(recommendation=OuterRef("pk")) | Q(earlier=OuterRef("pk")))
+                ),
                 has_clusters=Exists(
                     Cluster.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
                 ),

@@ -7,7 +7,7 @@ labels come in the reader's language from ``Labels``, falling back to English un
 
 from collections import defaultdict
 
-from django.db.models import Value
+from django.db.models import Q, Value
 
 from api.api_fields import ReadOnlyAPIField
 from api.openapi import DATE, INTEGER, STRING, array, nullable, obj
@@ -198,20 +198,21 @@ class RecommendationSummaryField(ReadOnlyAPIField):
 
 def serialize_repeats(recommendation, labels, language_code, detail_url):
     """``{"repeats": [...], "repeated_by": [...]}``: the earlier recommendations this one repeats and
-    the later ones repeating it, most alike first; rejected pairs are left out. Two queries."""
-    pairs = RepeatedRecommendation.objects.exclude(status=RepeatedRecommendation.Status.REJECTED).order_by(
-        "-score", "pk"
-    )
-    sides = {
-        "repeats": [
-            (pair, pair.earlier)
-            for pair in pairs.filter(recommendation=recommendation).select_related("earlier")
-        ],
-        "repeated_by": [
-            (pair, pair.recommendation)
-            for pair in pairs.filter(earlier=recommendation).select_related("recommendation")
-        ],
-    }
+    the later ones repeating it, most alike first; rejected pairs are left out. One query, none
+    when the row was read with ``has_repeats`` false."""
+    sides = {"repeats": [], "repeated_by": []}
+    if getattr(recommendation, "has_repeats", True):
+        pairs = (
+            RepeatedRecommendation.objects.exclude(status=RepeatedRecommendation.Status.REJECTED)
+            .filter(Q(recommendation=recommendation) | Q(earlier=recommendation))
+            .select_related("earlier", "recommendation")
+            .order_by("-score", "pk")
+        )
+        for pair in pairs:
+            if pair.recommendation_id == recommendation.pk:
+                sides["repeats"].append((pair, pair.earlier))
+            else:
+                sides["repeated_by"].append((pair, pair.recommendation))
     translated = _translations([other for side in sides.values() for _pair, other in side], language_code)
     return {
         name: [
