@@ -217,7 +217,8 @@ def recommendation_matches(text, limit):
     entries = SearchEntry.objects.filter(kind=Kind.RECOMMENDATION)
     if not query:
         return entries.none().values_list("object_id", flat=True)
-    results = entries.search(query.search_query(), operator="and", order_by_relevance=False)
+    # Every word, or the other names of the concepts they name ("peine de mort": "death penalty").
+    results = entries.search(query.search_query(concepts=True), operator="and", order_by_relevance=False)
     if hasattr(results, "get_queryset"):  # the database backends: a subquery
         return results.get_queryset().order_by().values_list("object_id", flat=True)
     return [entry.object_id for entry in results[:limit]]  # Elasticsearch: the hits

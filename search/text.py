@@ -20,7 +20,7 @@ from wagtail.search.query import And, Or, Phrase, PlainText
 
 from api.parameters import MAX_QUERY_WORDS
 from locales.text import fold
-from search import kinyarwanda
+from search import glossary, kinyarwanda
 
 STEMMERS = {"en": "english", "fr": "french"}
 
@@ -30,6 +30,12 @@ WORD = re.compile(r"\w+", re.UNICODE)
 # French elided articles and pronouns, left out of a word's stem as Elasticsearch's elision filter does.
 ELIDED = frozenset({"l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"})
 PHRASE = re.compile(r'"([^"]+)"')
+# The words that link the words of a name ("freedom of expression"), not marked in an excerpt when
+# the name was not typed but is one of a concept's other names (search.glossary).
+LINKING_WORDS = frozenset(
+    {"of", "and", "or", "the", "in", "to", "on", "with", "de", "la", "le", "les", "des", "du", "et", "ou"}
+    | {"a", "au", "aux", "un", "une", "bw", "bwa", "ry", "n"}
+)
 
 # Excerpts: this many characters around the first match, at most.
 EXCERPT_LENGTH = 240
@@ -67,9 +73,53 @@ def is_elided(word, language):
     return (language or "").startswith("fr") and word in ELIDED
 
 
+@functools.cache
+def _named():
+    """``{words of a name: ((language, words), …) of every name of its concept}``: the glossary
+    (search.glossary) read as queries are (folded, French elisions left out)."""
+    index = {}
+    for _concept, names in glossary.concepts():
+        terms = tuple(
+            dict.fromkeys(
+                (language, tuple(word for word in words(name) if not is_elided(word, language)))
+                for language, name in names
+            )
+        )
+        for _language, named in terms:
+            if named:
+                index.setdefault(named, terms)
+    return index
+
+
+def named_concepts(found):
+    """``[(start, end, other names)]``: the runs of the words ``found`` that name a concept of the
+    glossary, longest first and none overlapping, with the concept's other names as stemmed
+    phrases in their languages."""
+    index = _named()
+    longest = max(map(len, index), default=0)
+    runs, position = [], 0
+    while position < len(found):
+        for size in range(min(longest, len(found) - position), 0, -1):
+            named = tuple(found[position : position + size])
+            if named in index:
+                others = dict.fromkeys(
+                    " ".join(stem(word, language) for word in name)
+                    for language, name in index[named]
+                    if name and name != named
+                )
+                runs.append((position, position + size, list(others)))
+                position += size
+                break
+        else:
+            position += 1
+    return runs
+
+
 class Query:
     """What a reader typed, parsed once: its words and "quoted phrases", stemmed in each language
-    the content may be in; the first ``MAX_QUERY_WORDS`` words (those of the phrases included)."""
+    the content may be in; the first ``MAX_QUERY_WORDS`` words (those of the phrases included).
+    Words that name a concept of the glossary ("liberté d'expression") may also be found under
+    the concept's other names ("freedom of opinion and expression": search.glossary)."""
 
     def __init__(self, text, languages):
         self.raw = text
@@ -84,6 +134,8 @@ class Query:
                 self.phrases.append(phrase)
         found = (word for word in words(PHRASE.sub(" ", self.text)) if not self._is_elision(word))
         self.words = list(itertools.islice(found, max(budget, 0)))
+        # Runs of the words that name a concept, with its other names (stemmed phrases).
+        self.concepts = named_concepts(self.words)
         # Other forms under which a word may be found: those of the words it begins (``complete``).
         self.completions = {}
 
@@ -119,16 +171,26 @@ class Query:
         self.completions[word] = list(stems)
 
     def stems(self):
-        """Every stem a matching word of the text may have: what the excerpts mark."""
+        """Every stem a matching word of the text may have: what the excerpts mark (the words of the
+        concepts' other names included)."""
         found = set()
         for word in [*self.words, *(word for phrase in self.phrases for word in phrase)]:
             found.update(self._variants(word))
+        for _start, _end, others in self.concepts:
+            for name in others:
+                found.update(word for word in name.split() if word not in LINKING_WORDS)
         return found
 
     def alternatives(self):
         """For each word and each phrase of the text, the forms (stems, and stemmed phrases) in which
-        it may be found, in the languages of the query."""
+        it may be found, in the languages of the query; and the other names of the concepts it names."""
         groups = [self._variants(word) for word in self.words]
+        groups.extend(self._phrase_groups())
+        groups.extend(others for _start, _end, others in self.concepts if others)
+        return [group for group in groups if group]
+
+    def _phrase_groups(self):
+        groups = []
         for phrase in self.phrases:
             options = dict.fromkeys(
                 " ".join(stem(word, language) for word in phrase if not is_elided(word, language))
@@ -141,21 +203,38 @@ class Query:
         return " " in group[0]
 
     def can_widen(self):
-        """Whether "any of the words" would find more than "all the words": two words or more."""
-        return len(self.words) >= 2
+        """Whether "any of the words" would find more than "all the words": two words or more, or
+        words that name a concept (found under its other names too)."""
+        return len(self.words) >= 2 or any(others for _start, _end, others in self.concepts)
 
-    def search_query(self, *, any_word=False):
+    def search_query(self, *, any_word=False, concepts=None):
         """The query for Wagtail's search API: every word (in one of its stems) and every phrase; with
-        ``any_word``, every phrase still (phrases stay strict) and at least one of the words."""
-        words, phrases = [], []
-        for group in self.alternatives():
-            kind = Phrase if self._is_phrase(group) else PlainText
-            part = kind(group[0]) if len(group) == 1 else Or([kind(option) for option in group])
-            (phrases if kind is Phrase else words).append(part)
+        ``any_word``, every phrase still (phrases stay strict) and at least one of the words. With
+        ``concepts`` (by default when ``any_word``), the words that name a concept are found together,
+        or as one of the concept's other names: the search looks for what was typed first, and for
+        the other names when it widens (search.query), so that an item in the reader's language with
+        the very words comes before one that names the concept in another."""
+        words = [self._part(self._variants(word)) for word in self.words]
+        for start, end, others in reversed(
+            self.concepts if (any_word if concepts is None else concepts) else []
+        ):
+            if others:
+                together = words[start] if end - start == 1 else And(words[start:end])
+                words[start:end] = [Or([together, *(self._part([name]) for name in others)])]
+        phrases = []
+        for group in self._phrase_groups():  # a phrase of one word is one more word
+            (phrases if self._is_phrase(group) else words).append(self._part(group))
         if any_word and len(words) > 1:
             words = [Or(words)]
         parts = [*words, *phrases]
         return parts[0] if len(parts) == 1 else And(parts)
+
+    def _part(self, group):
+        """One query part for a group of options (stems, or stemmed phrases)."""
+        kinds = [Phrase if " " in option else PlainText for option in group]
+        if len(group) == 1:
+            return kinds[0](group[0])
+        return Or([kind(option) for kind, option in zip(kinds, group, strict=True)])
 
 
 def excerpt(text, stems, language, length=EXCERPT_LENGTH):
