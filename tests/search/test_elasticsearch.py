@@ -101,3 +101,21 @@ def test_a_widened_search_asks_for_any_word_and_every_phrase(elasticsearch):
         elasticsearch.query_compiler_class(queryset, search.query.search_query(), operator="and").get_query()
     )
     assert strict != body
+
+
+def test_a_concept_of_the_glossary_is_sent_with_its_other_names(elasticsearch):
+    search = Search("fr", text="liberté d'expression")
+    queryset = search.entries().order_by()
+    widened = str(
+        elasticsearch.query_compiler_class(
+            queryset, search.query.search_query(any_word=True), operator="and"
+        ).get_query()
+    )
+    # As typed (both words), or as one of its English names, each a phrase of its stems.
+    assert "'match_phrase'" in widened
+    assert "freedom of opinion and express" in widened and "freedom of express" in widened
+    assert "libert" in widened and "'should'" in widened
+    strict = str(
+        elasticsearch.query_compiler_class(queryset, search.query.search_query(), operator="and").get_query()
+    )
+    assert "freedom" not in strict
