@@ -314,7 +314,11 @@ def answer_key(request):
 
 
 def _personal(request):
-    return request.user.is_authenticated or "HTTP_AUTHORIZATION" in request.META
+    """Whether the request is a person's own (signed in, or with credentials). Before the
+    authentication middleware has run (the answers served without the view), only credentials
+    tell: those requests have no session."""
+    user = getattr(request, "user", None)
+    return (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META
 
 
 def with_validators(response, request, names=DEFAULT_VERSIONS):

@@ -152,3 +152,14 @@ def test_the_preview_of_a_draft_is_never_stored(client, site, django_capture_on_
     assert preview.status_code in (400, 404)
     assert StoredPageAnswer.objects.get(page_id=site["news"].pk).built_at == before
     assert read(client, site["news"])[0].json()["title"] == "Radio journalist released"
+
+
+def test_with_the_answer_cache_on_a_stored_answer_is_kept_for_its_next_reader(client, site, settings):
+    settings.API_CACHE_SERVER_SECONDS = 3600
+    settings.API_VERSIONS_IN_CACHE = True  # Redis: the versions and the kept answer in one round trip
+    client.get(detail(site["news"]))  # the versions and the site's root pages read into the cache
+    first, queries = read(client, site["programme"])
+    assert first.status_code == 200
+    assert queries <= 2  # the stored answer (and a version the cache did not have yet)…
+    again, queries = read(client, site["programme"])
+    assert (again.content, again["ETag"], queries) == (first.content, first["ETag"], 0)  # …then kept
