@@ -27,12 +27,14 @@ def serialise_hits(entries, search, request):
             "title": entry.title,
             "date": entry.date.isoformat() if entry.date else None,
             "language": entry.language,
-            "excerpt": excerpt("\n".join(filter(None, (entry.summary, entry.body))), stems, entry.language),
+            "excerpt": excerpt(shown_text(entry), stems, entry.language),
         }
         if entry.kind == Kind.RECOMMENDATION:
             item["recommendation"] = recommendations.get(entry.object_id)
             if item["recommendation"]:  # in the reader's language where it was translated
-                item["title"] = item["recommendation"]["text"][:200] or entry.title
+                text = item["recommendation"]["text"]
+                item["title"] = text[:200] or entry.title
+                item["excerpt"] = excerpt(text, stems, item["recommendation"]["meta"]["text_language"])
         else:
             page = pages.get(entry.object_id)
             item["page"] = page_summary(page) if page else None
@@ -46,6 +48,22 @@ def serialise_hits(entries, search, request):
                 item["excerpt"] = item["documents"][0]["excerpt"]
         items.append(item)
     return items
+
+
+def shown_text(entry):
+    """The text an excerpt is taken from: the summary and the body, each passage once (a page's
+    body holds its summary too, often as its first paragraph)."""
+    summary = " ".join(entry.summary.split())
+    passages = entry.body.split("\n")
+    if summary and summary not in " ".join(entry.body.split()):
+        passages.insert(0, entry.summary)
+    seen, kept = set(), []
+    for passage in passages:
+        key = " ".join(passage.split())
+        if key and key not in seen:
+            seen.add(key)
+            kept.append(passage)
+    return "\n".join(kept)
 
 
 def _pages(entries):
