@@ -35,7 +35,7 @@ def public_tree():
         paths = PageViewRestriction.objects.values_list("page__path", flat=True).distinct()
         return PublicTree(tuple(sorted(paths)))
 
-    return versions.cached([versions.SUMMARIES], "public-tree", (), read)
+    return versions.cached([versions.SUMMARIES], "public-tree", (), read, immutable=True)
 
 
 def site_roots(request):
@@ -51,7 +51,7 @@ def site_roots(request):
         root = site.root_page
         return (root.path, *root.get_translations().values_list("path", flat=True))
 
-    return versions.cached([versions.SUMMARIES], "site-roots", where, read)
+    return versions.cached([versions.SUMMARIES], "site-roots", where, read, immutable=True)
 
 
 def public_pages(request, model=Page):

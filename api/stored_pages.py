@@ -8,8 +8,8 @@ assets, the vocabularies, the recommendations: :func:`api.page_versions.answer_v
 stored beside the page (:class:`api.models.StoredPageAnswer`): when the page is published (a task
 on the default queue, after the search entries of the urgent one), and by the view whenever it finds none for today's versions.
 
-A reader of the plain address then gets the stored answer in two small queries (the versions,
-the row), before any view or serialiser runs: shared by every web and worker process (it is in
+A reader of the plain address then gets the stored answer in one query (the versions and the
+row), before any view or serialiser runs: shared by every web and worker process (it is in
 the database), never stale (it is served only while the versions it was built on are today's:
 any change of what it shows moves one of them, and the view builds it anew). This is not the
 answer cache (:mod:`api.caching`, switched off by ``API_CACHE_SERVER_SECONDS=0``), which keeps
@@ -73,8 +73,7 @@ def stored_answer(request):
     if page_id is None:
         return None
     names = names_of(page_id)
-    # The versions and the stored answer in one round trip (two queries when the versions are in
-    # a shared cache: Redis, then the database).
+    # The versions and the stored answer in one query.
     current, rows = versions.current_and_rows(names, _stored_row(), [page_id], 4)
     if not rows:
         return None
@@ -86,8 +85,10 @@ def stored_answer(request):
     if response is not None:
         return public(response)
     response = _with(HttpResponse(bytes(content), content_type=content_type), etag, last_modified)
+    if not settings.API_CACHE_SERVER_SECONDS:
+        return public(response)
     # Kept in the answer cache too, when it is on: its next reader gets it in one round trip to the
-    # cache (Redis) rather than one to the cache and one to the database.
+    # cache (Redis) rather than one to the database.
     return keep(response, request, names)
 
 

@@ -136,9 +136,9 @@ def current(names):
 
 def current_and_rows(names, select, params, width):
     """``(current(names), rows)``: with the rows of one more query of the caller's (``select``, of
-    ``width`` columns), read in the same round trip as the versions when those come from the
-    database (else on its own)."""
-    found, rows = _current(names, (select, params, width))
+    ``width`` columns), read in the same round trip as the versions, from the database (where
+    they are kept, even when a shared cache mirrors them: one round trip rather than two)."""
+    found, rows = _current(names, (select, params, width), shared=False)
     if rows is None:
         with connection.cursor() as cursor:
             cursor.execute(select, params)
@@ -146,13 +146,14 @@ def current_and_rows(names, select, params, width):
     return found, rows
 
 
-def _current(names, also=None):
+def _current(names, also=None, *, shared=None):
     names = tuple(names)
+    shared = _shared_cache() if shared is None else shared
     memo = getattr(_request, "versions", None)
     found = {name: memo[name] for name in names if name in memo} if memo is not None else {}
     if len(found) == len(names):
         return found, None
-    if _shared_cache():
+    if shared:
         kept = cache.get_many([_CACHE_PREFIX + name for name in names])
         found = {name: kept[_CACHE_PREFIX + name] for name in names if _CACHE_PREFIX + name in kept}
     missing = [name for name in names if name not in found]
@@ -169,7 +170,7 @@ def _current(names, also=None):
             if name not in rows:
                 rows[name] = _first(name) if name in NAMES else rows[CONTENT]
         found.update({name: rows[name] for name in missing})
-        if _shared_cache():
+        if shared:
             # ``add``, never ``set``: a change that committed since the rows were read has
             # written its newer version there, which must not be put back to the older one.
             for name in missing:
@@ -351,12 +352,28 @@ def request_finished(**kwargs):
         _tell(sorted(bumped))
 
 
-def cached(names, namespace, parts, compute, timeout=24 * 60 * 60):
-    """``compute()``, or its result for the same ``parts`` since the versions ``names`` last moved."""
+def cached(names, namespace, parts, compute, timeout=24 * 60 * 60, *, immutable=False):
+    """``compute()``, or its result for the same ``parts`` since the versions ``names`` last moved.
+
+    ``immutable``: the value is never changed by its readers (a tuple, a frozen dataclass), and is
+    kept in this process's memory too, under the same key: the key holds the versions as read for
+    this request, so a value kept there is never one of older content (nothing there needs to be
+    told of a change), and the next request of the process is spared a round trip to the cache."""
     digest = hashlib.sha256(repr((token(names), parts)).encode()).hexdigest()[:32]
     key = f"api:cached:{namespace}:{digest}"
+    if immutable and key in _immutable:
+        return _immutable[key]
     value = cache.get(key)
     if value is None:
         value = compute()
         cache.set(key, value, timeout=timeout)
+    if immutable:
+        if len(_immutable) >= IMMUTABLE_KEPT:
+            _immutable.clear()  # keys of older versions are never asked again
+        _immutable[key] = value
     return value
+
+
+# Immutable values of :func:`cached` kept in this process, by key (at most this many).
+IMMUTABLE_KEPT = 256
+_immutable = {}

@@ -2,7 +2,10 @@
 
 from collections import Counter
 
-from django.db.models import Count
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Q
+
+from wagtail.models import Page
 
 from api import versions
 from api.parameters import is_whole_number, query_error
@@ -72,9 +75,11 @@ class Search:
         self.completed = complete_last_word(self.query) if self.query else []
         self.filters = filters or {}
         self.order = order
-        # Widened: the items with every word (``exact``) come first, then those with some of them.
+        # Widened: the items with every word (``exact``) come first, then the pages found by the
+        # words of one of their translations (``translated``), then those with some of the words.
         self.widened = False
         self.exact = []
+        self.translated = []
 
     def key(self):
         filters = tuple(sorted((k, tuple(v)) for k, v in self.filters.items()))
@@ -91,22 +96,50 @@ class Search:
         )
 
     def widen_if_few(self, total):
-        """With fewer than WIDEN_BELOW items having every word, let in those that have some of them
-        (phrases stay strict), ranked below. Whether it did."""
-        if total >= WIDEN_BELOW or not self.query.can_widen():
+        """With fewer than WIDEN_BELOW items having every word, let in the pages whose translation in
+        another language has them, then the items that have some of the words (phrases stay strict),
+        ranked below. Whether it did."""
+        if total >= WIDEN_BELOW or not self.query:
             return False
-        self.exact = list(self.results()[:WIDEN_BELOW])
-        self.widened = True
+        exact = list(self.results()[:WIDEN_BELOW])
+        translated = self._found_through_translations(exclude=[entry.pk for entry in exact])
+        if not translated and not self.query.can_widen():
+            return False
+        self.exact, self.translated, self.widened = exact, translated, True
         return True
 
+    def _found_through_translations(self, exclude=()):
+        """The entries (in the reader's language) of the pages whose translation in another language
+        has every word of the query: "arrêté" finds "If you are arrested" through its French version."""
+        elsewhere = SearchEntry.objects.exclude(scope__in=[self.language, EVERY_LOCALE]).exclude(
+            kind=Kind.RECOMMENDATION
+        )
+        found = elsewhere.search(self.query.search_query(), operator="and", order_by_relevance=False)
+        if hasattr(found, "get_queryset"):  # the database backends: a subquery
+            pages = found.get_queryset().order_by().values("object_id")
+        else:  # Elasticsearch: the hits
+            pages = [entry.object_id for entry in found[:LISTED_MATCHES]]
+        keys = Page.objects.filter(pk__in=pages).values("translation_key")
+        here = Page.objects.filter(translation_key__in=keys, locale__language_code=self.language)
+        entries = (
+            self.entries()
+            .filter(content_type=ContentType.objects.get_for_model(Page), object_id__in=here.values("pk"))
+            .exclude(pk__in=exclude)
+            .defer("title_terms", "body_terms", "words")
+            .order_by("-date", "-id")
+        )
+        return list(entries[:WIDEN_BELOW])
+
     def hits(self, offset, limit):
-        """The items from ``offset``: when widened, those with every word first."""
+        """The items from ``offset``: when widened, those with every word first, then those found
+        through a translation."""
         if not self.widened:
             return list(self.results()[offset : offset + limit])
-        page = self.exact[offset : offset + limit]
+        first = [*self.exact, *self.translated]
+        page = first[offset : offset + limit]
         if len(page) < limit:
-            skip = max(0, offset - len(self.exact))
-            rest = self.results(exclude=[entry.pk for entry in self.exact])
+            skip = max(0, offset - len(first))
+            rest = self.results(exclude=[entry.pk for entry in first])
             page += list(rest[skip : skip + limit - len(page)])
         return page
 
@@ -147,14 +180,18 @@ class Search:
         )
 
     def matching(self, *, except_filter=None):
-        """The matching entries as a queryset, for counting them by their values."""
+        """The matching entries as a queryset, for counting them by their values (those found through
+        a translation included)."""
         results = self.results(except_filter=except_filter, for_counting=True)
         if not self.query:
             return results
         if hasattr(results, "get_queryset"):  # the database backends: the search as a subquery
-            return SearchEntry.objects.filter(pk__in=results.get_queryset().order_by().values("pk"))
-        # Elasticsearch: the hits' keys
-        return SearchEntry.objects.filter(pk__in=[entry.pk for entry in results[:LISTED_MATCHES]])
+            found = Q(pk__in=results.get_queryset().order_by().values("pk"))
+        else:  # Elasticsearch: the hits' keys
+            found = Q(pk__in=[entry.pk for entry in results[:LISTED_MATCHES]])
+        if self.translated:
+            found |= Q(pk__in=[entry.pk for entry in self.translated])
+        return SearchEntry.objects.filter(found)
 
     def facets(self, names=None):
         """``{facet: Counter(value -> count)}`` of ``names`` (every filter by default) and of the types,

@@ -83,6 +83,31 @@ def test_with_no_answers_kept_none_is_served(client, home_pages, settings):
     assert len(built) > 1
 
 
+def test_an_immutable_value_is_kept_in_the_process_until_its_versions_move(
+    django_capture_on_commit_callbacks,
+):
+    from django.core.cache import cache
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return ("/0001/",)
+
+    def read():
+        return versions.cached([versions.SUMMARIES], "test-immutable", (), compute, immutable=True)
+
+    assert read() == ("/0001/",)
+    cache.clear()  # not in the shared cache any more: still in the process, for the same versions
+    assert read() == ("/0001/",)
+    assert len(computed) == 1
+    time.sleep(0.01)
+    with django_capture_on_commit_callbacks(execute=True):
+        versions.bump(versions.SUMMARIES)  # another version: computed again, never the old value
+    assert read() == ("/0001/",)
+    assert len(computed) == 2
+
+
 def test_a_rolled_back_change_moves_nothing(home_pages):
     from django.db import transaction
 

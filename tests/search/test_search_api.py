@@ -192,6 +192,21 @@ def test_french_search_is_accent_and_case_insensitive_and_stemmed(client, corpus
     assert "Two journalists arrested in Kigali" not in titles(search(client, q="journalists", locale="fr"))
 
 
+def test_a_page_is_found_in_its_language_through_the_words_of_its_translation(
+    client, corpus, django_capture_on_commit_callbacks
+):
+    # "menacée" is only in the French version of the news item: an English reader finds the English one.
+    data = search(client, q="menacée", locale="en")
+    assert titles(data) == ["Two journalists arrested in Kigali"]
+    assert data["meta"]["total_count"] == 1 and data["meta"]["all_words_count"] == 0
+    assert facet(data, "type") == {"news": 1}
+    assert titles(search(client, q="menacée", locale="fr")) == ["Deux journalistes arrêtés à Kigali"]
+    french = corpus["arrested"].get_translation(corpus["french_news"].locale)
+    with django_capture_on_commit_callbacks(execute=True):
+        french.unpublish()
+    assert titles(search(client, q="menacée", locale="en")) == []
+
+
 def test_the_excerpt_marks_the_matching_words(client, corpus):
     data = search(client, q="liberte presse", locale="fr", type="news")
     excerpt = data["items"][0]["excerpt"]
