@@ -32,6 +32,9 @@ class StoredPageAnswer(models.Model):
     )
     # The page's place in the tree, to tell whether it is on the site a request asks.
     path = models.CharField(max_length=255)
+    # The scheme and host it was asked at (its images' full addresses are built on them): served
+    # only to requests at the same.
+    origin = models.CharField(max_length=300)
     built_on = models.TextField()
     content_type = models.CharField(max_length=100)
     content = models.BinaryField()

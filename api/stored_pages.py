@@ -19,6 +19,7 @@ off, and every detail is built by the view.
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 from django_tasks import task
 
@@ -58,11 +59,11 @@ def _page_of(request):
 
 
 def _stored_row():
-    """The query of a stored answer: ``(built_on, path, content_type, content)``."""
+    """The query of a stored answer: ``(built_on, path, origin, content_type, content)``."""
     from api.models import StoredPageAnswer
 
     table = connection.ops.quote_name(StoredPageAnswer._meta.db_table)
-    return f"SELECT built_on, path, content_type, content FROM {table} WHERE page_id = %s"  # noqa: S608
+    return f"SELECT built_on, path, origin, content_type, content FROM {table} WHERE page_id = %s"  # noqa: S608
 
 
 def stored_answer(request):
@@ -74,11 +75,15 @@ def stored_answer(request):
         return None
     names = names_of(page_id)
     # The versions and the stored answer in one query.
-    current, rows = versions.current_and_rows(names, _stored_row(), [page_id], 4)
+    current, rows = versions.current_and_rows(names, _stored_row(), [page_id], 5)
     if not rows:
         return None
-    built_on, path, content_type, content = rows[0]
-    if built_on != versions.token_of(current, names) or not path.startswith(site_roots(request)):
+    built_on, path, origin, content_type, content = rows[0]
+    if (
+        built_on != versions.token_of(current, names)
+        or origin != _origin(request)
+        or not path.startswith(site_roots(request))
+    ):
         return None
     etag, last_modified = validators(request, names)
     response = _not_modified(request, etag, last_modified)
@@ -106,10 +111,16 @@ def store(request, response, page):
         return
     if hasattr(response, "render") and not response.is_rendered:
         response.render()
-    write(page, versions.token(names_of(page.pk)), response["Content-Type"], response.content)
+    write(
+        page, versions.token(names_of(page.pk)), _origin(request), response["Content-Type"], response.content
+    )
 
 
-def write(page, built_on, content_type, content):
+def _origin(request):
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def write(page, built_on, origin, content_type, content):
     from api.models import StoredPageAnswer
 
     try:
@@ -118,6 +129,7 @@ def write(page, built_on, content_type, content):
                 page_id=page.pk,
                 defaults={
                     "path": page.path,
+                    "origin": origin,
                     "built_on": built_on,
                     "content_type": content_type,
                     "content": content,
@@ -130,13 +142,14 @@ def write(page, built_on, content_type, content):
         logger.info("The detail of page %s was not stored", page.pk, exc_info=True)
 
 
-def _host_of(page):
-    """The host its site's readers ask with (the site's, when the settings allow it)."""
-    site = page.get_site()
+def _address_of_the_api():
+    """``(scheme, host)`` at which readers ask the API: those of ``WAGTAILAPI_BASE_URL`` when the
+    settings allow its host, else the first host they allow."""
+    base = urlsplit(settings.WAGTAILAPI_BASE_URL)
+    if base.hostname and validate_host(base.hostname, settings.ALLOWED_HOSTS):
+        return base.scheme or "http", base.netloc
     allowed = [host for host in settings.ALLOWED_HOSTS if host != "*" and not host.startswith(".")]
-    if site is not None and validate_host(site.hostname, settings.ALLOWED_HOSTS):
-        return site.hostname
-    return allowed[0] if allowed else "localhost"
+    return "http", allowed[0] if allowed else "localhost"
 
 
 def connect_signals():
@@ -173,7 +186,12 @@ def build_stored_page(page_id):
     if page is None:
         return
     address = reverse("wagtailapi:pages:detail", args=[page_id])
-    request = RequestFactory().get(address, HTTP_HOST=_host_of(page))
+    scheme, host = _address_of_the_api()
+    secure = {}
+    if scheme == "https":  # as the proxy in front tells it, when one is configured
+        header, value = settings.SECURE_PROXY_SSL_HEADER or ("wsgi.url_scheme", "https")
+        secure = {header: value}
+    request = RequestFactory().get(address, HTTP_HOST=host, secure=scheme == "https", **secure)
     request.user = AnonymousUser()
     request.LANGUAGE_CODE = settings.LANGUAGE_CODE
     with versions.read_once():  # one reading of the versions for the whole answer, as in a request

@@ -18,6 +18,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('page', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, primary_key=True, related_name='+', serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
                 ('path', models.CharField(max_length=255)),
+                ('origin', models.CharField(max_length=300)),
                 ('built_on', models.TextField()),
                 ('content_type', models.CharField(max_length=100)),
                 ('content', models.BinaryField()),

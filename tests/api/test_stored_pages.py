@@ -163,3 +163,13 @@ def test_with_the_answer_cache_on_a_stored_answer_is_kept_for_its_next_reader(cl
     assert queries <= 2  # the stored answer (and a version the cache did not have yet)…
     again, queries = read(client, site["programme"])
     assert (again.content, again["ETag"], queries) == (first.content, first["ETag"], 0)  # …then kept
+
+
+def test_an_answer_stored_for_one_address_of_the_api_is_not_served_at_another(client, site, settings):
+    """Its images' full addresses are built on the host and scheme it was asked at."""
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "api.example.org"]
+    client.get(detail(site["news"]))
+    assert read(client, site["programme"])[1] == 1
+    elsewhere, queries = read(client, site["programme"], HTTP_HOST="api.example.org")
+    assert (elsewhere.status_code, queries > 1) == (200, True)
+    assert read(client, site["programme"], HTTP_HOST="api.example.org")[1] == 1

@@ -283,7 +283,9 @@ def assert_as_the_database(services, reference, paths, step, times=1):
                 assert got_total == total, (
                     f"{step}: web process {web + 1} counts {got_total} for {path}, the database {total}"
                 )
-                assert got == body, f"{step}: web process {web + 1} answers {path} unlike the database"
+                assert got == body, (
+                    f"{step}: web process {web + 1} answers {path} unlike the database:\n{got}\n{body}"
+                )
     step_done(step)
     return {path: comparable(expected[path]["body"]) for path in paths}
 
