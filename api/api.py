@@ -13,6 +13,7 @@ from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
@@ -35,6 +36,23 @@ from api.filters import InvalidFilter, declared_filters
 from api.openapi import extend_schema_actions
 from api.page_versions import answer_versions
 from api.public import is_public, public_pages, with_rows_to_read
+
+
+def with_parent_and_translations(page):
+    """``page``, with its parent and its translations read in one query (its detail shows both)."""
+    parent_path = page.path[: -page.steplen] if page.depth > 1 else None
+    found = Q(translation_key=page.translation_key)
+    if parent_path:
+        found |= Q(path=parent_path)
+    rows = Page.objects.filter(found).select_related("locale").order_by("locale__language_code")
+    translations = []
+    for row in rows:
+        if row.path == parent_path:
+            page._cached_parent_obj = row  # what page.get_parent() answers
+        if row.translation_key == page.translation_key and row.live:
+            translations.append(row)
+    page._api_translations = translations
+    return page
 
 
 class DeclaredFilters(BaseFilterBackend):
@@ -156,9 +174,10 @@ class PagesAPIViewSet(VersionsByAddressMixin, APIContractMixin, WagtailPagesAPIV
             page = get_object_or_404(queryset, pk=lookup)
             model = page.specific_class
             if model is None or isinstance(page, model):
-                self._cached_object = page.specific
+                page = page.specific
             else:
-                self._cached_object = get_object_or_404(with_rows_to_read(model._default_manager), pk=page.pk)
+                page = get_object_or_404(with_rows_to_read(model._default_manager), pk=page.pk)
+            self._cached_object = with_parent_and_translations(page)
         return self._cached_object
 
     @property

@@ -7,6 +7,7 @@ A field of ours says what its JSON looks like with ``openapi_schema()`` (built w
 
 from rest_framework import serializers
 
+from django.db.models import prefetch_related_objects
 from django.utils import translation
 
 from wagtail.api.utils import get_full_url
@@ -126,6 +127,8 @@ def image_representation(image, request=None):
     at an address of the CMS that redirects to a freshly signed one (home/views.py)."""
     if image is None:
         return None
+    if "renditions" not in getattr(image, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([image], "renditions")  # every rendition in one query
     renditions = {
         name: ImageRenditionField(spec).to_representation(image) for name, spec in IMAGE_RENDITIONS.items()
     }
@@ -187,7 +190,12 @@ class TranslationsField(ReadOnlyAPIField):
 
     def _translations_of(self, page):
         """``{translation_key: [live, public pages]}`` for the page, or for every page of the
-        listing it is part of: one query for the whole listing."""
+        listing it is part of: one query for the whole listing (none for a page read with its
+        translations: ``_api_translations``)."""
+        read = getattr(page, "_api_translations", None)
+        if read is not None:
+            tree = public_tree()
+            return {page.translation_key: [row for row in read if tree.is_public(row)]}
         listing = getattr(getattr(self.parent, "parent", None), "instance", None)
         pages = getattr(listing, "_result_cache", listing) if listing is not None else None
         memo = getattr(self, "_memo", None)
