@@ -22,19 +22,20 @@ def serialise_hits(entries, search, request):
     documents = _document_hits(publications, search) if search.query and publications else {}
     items = []
     for entry in entries:
+        recommendation = recommendations.get(entry.object_id) if entry.kind == Kind.RECOMMENDATION else None
+        if recommendation:  # in the reader's language where it was translated
+            shown, language = recommendation["text"], recommendation["meta"]["text_language"]
+        else:
+            shown, language = shown_text(entry), entry.language
         item = {
             "type": entry.kind,
-            "title": entry.title,
+            "title": (shown[:200] or entry.title) if recommendation else entry.title,
             "date": entry.date.isoformat() if entry.date else None,
             "language": entry.language,
-            "excerpt": excerpt(shown_text(entry), stems, entry.language),
+            "excerpt": excerpt(shown, stems, language),
         }
         if entry.kind == Kind.RECOMMENDATION:
-            item["recommendation"] = recommendations.get(entry.object_id)
-            if item["recommendation"]:  # in the reader's language where it was translated
-                text = item["recommendation"]["text"]
-                item["title"] = text[:200] or entry.title
-                item["excerpt"] = excerpt(text, stems, item["recommendation"]["meta"]["text_language"])
+            item["recommendation"] = recommendation
         else:
             page = pages.get(entry.object_id)
             item["page"] = page_summary(page) if page else None

@@ -115,11 +115,7 @@ class Search:
             kind=Kind.RECOMMENDATION
         )
         found = elsewhere.search(self.query.search_query(), operator="and", order_by_relevance=False)
-        if hasattr(found, "get_queryset"):  # the database backends: a subquery
-            pages = found.get_queryset().order_by().values("object_id")
-        else:  # Elasticsearch: the hits
-            pages = [entry.object_id for entry in found[:LISTED_MATCHES]]
-        keys = Page.objects.filter(pk__in=pages).values("translation_key")
+        keys = Page.objects.filter(pk__in=matched(found, "object_id")).values("translation_key")
         here = Page.objects.filter(translation_key__in=keys, locale__language_code=self.language)
         entries = (
             self.entries()
@@ -185,10 +181,7 @@ class Search:
         results = self.results(except_filter=except_filter, for_counting=True)
         if not self.query:
             return results
-        if hasattr(results, "get_queryset"):  # the database backends: the search as a subquery
-            found = Q(pk__in=results.get_queryset().order_by().values("pk"))
-        else:  # Elasticsearch: the hits' keys
-            found = Q(pk__in=[entry.pk for entry in results[:LISTED_MATCHES]])
+        found = Q(pk__in=matched(results, "pk"))
         if self.translated:
             found |= Q(pk__in=[entry.pk for entry in self.translated])
         return SearchEntry.objects.filter(found)
@@ -256,6 +249,12 @@ def recommendation_matches(text, limit):
         return entries.none().values_list("object_id", flat=True)
     # Every word, or the other names of the concepts they name ("peine de mort": "death penalty").
     results = entries.search(query.search_query(concepts=True), operator="and", order_by_relevance=False)
-    if hasattr(results, "get_queryset"):  # the database backends: a subquery
-        return results.get_queryset().order_by().values_list("object_id", flat=True)
-    return [entry.object_id for entry in results[:limit]]  # Elasticsearch: the hits
+    return matched(results, "object_id", limit)
+
+
+def matched(results, field, limit=LISTED_MATCHES):
+    """``field`` of the entries a search found: a subquery on the database backends, the values of
+    the first ``limit`` hits on Elasticsearch."""
+    if hasattr(results, "get_queryset"):
+        return results.get_queryset().order_by().values_list(field, flat=True)
+    return [getattr(entry, field) for entry in results[:limit]]
