@@ -49,8 +49,8 @@ def with_parent_and_translations(page):
     for row in rows:
         if row.path == parent_path:
             page._cached_parent_obj = row  # what page.get_parent() answers
-        if row.translation_key == page.translation_key and row.live:
-            translations.append(row)
+        if row.translation_key == page.translation_key:
+            translations.append(row)  # those the public may see are chosen where they are shown
     page._api_translations = translations
     return page
 

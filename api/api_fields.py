@@ -194,7 +194,7 @@ class TranslationsField(ReadOnlyAPIField):
         translations: ``_api_translations``)."""
         read = getattr(page, "_api_translations", None)
         if read is not None:
-            tree = public_tree()
+            tree = public_tree()  # live, and under no restriction
             return {page.translation_key: [row for row in read if tree.is_public(row)]}
         listing = getattr(getattr(self.parent, "parent", None), "instance", None)
         pages = getattr(listing, "_result_cache", listing) if listing is not None else None

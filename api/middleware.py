@@ -13,8 +13,8 @@ class KeptAnswerMiddleware:
     """A public read of the API whose answer is kept, and still true, is answered here: one cache
     round trip (with Redis; with the per-process cache, one query of the content versions), no
     view, no serialiser, no throttle (it costs the server next to nothing: a CDN would answer it
-    the same way). So is a page's detail stored for today's versions (api/stored_pages.py): two
-    small queries. A request with a session or credentials goes on to the view, as do all others.
+    the same way). So is a page's detail stored for today's versions (api/stored_pages.py): one
+    query. A request with a session or credentials goes on to the view, as do all others.
     """
 
     def __init__(self, get_response):

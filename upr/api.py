@@ -31,7 +31,7 @@ from api.contract import (
 from api.openapi import extend_schema_actions
 from api.public import public_tree
 from upr import api_schema
-from upr.api_fields import RECOMMENDATION_FIELDS, serialize_recommendations, serialize_repeats
+from upr.api_fields import RECOMMENDATION_FIELDS, serialize_recommendations, serialize_repeats, shown_pairs
 from upr.export import csv_response, xlsx_response
 from upr.facets import FACETS, cached, facets, stats
 from upr.filters import FILTERS, RecommendationQuery
@@ -43,7 +43,6 @@ from upr.models import (
     ImplementationPlan,
     Recommendation,
     RegionalGroup,
-    RepeatedRecommendation,
     Session,
 )
 
@@ -190,11 +189,7 @@ class RecommendationsAPIViewSet(VersionsByAddressMixin, APIContractMixin, BaseAP
             .annotate(
                 has_assessments=Exists(Assessment.objects.filter(recommendation=OuterRef("pk"))),
                 has_plans=Exists(ImplementationPlan.objects.filter(recommendation=OuterRef("pk"))),
-                has_repeats=Exists(
-                    RepeatedRecommendation.objects.exclude(
-                        status=RepeatedRecommendation.Status.REJECTED
-                    ).filter(Q(recommendation=OuterRef("pk")) | Q(earlier=OuterRef("pk")))
-                ),
+                has_repeats=Exists(shown_pairs(OuterRef("pk"))),
                 has_clusters=Exists(
                     Cluster.recommendations.through.objects.filter(recommendation=OuterRef("pk"))
                 ),

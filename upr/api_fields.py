@@ -196,6 +196,14 @@ class RecommendationSummaryField(ReadOnlyAPIField):
         ]
 
 
+def shown_pairs(recommendation):
+    """The pairs of repeated recommendations the API shows of ``recommendation`` (or of
+    ``OuterRef("pk")``), on either side: all but the rejected ones."""
+    return RepeatedRecommendation.objects.exclude(status=RepeatedRecommendation.Status.REJECTED).filter(
+        Q(recommendation=recommendation) | Q(earlier=recommendation)
+    )
+
+
 def serialize_repeats(recommendation, labels, language_code, detail_url):
     """``{"repeats": [...], "repeated_by": [...]}``: the earlier recommendations this one repeats and
     the later ones repeating it, most alike first; rejected pairs are left out. One query, none
@@ -203,10 +211,7 @@ def serialize_repeats(recommendation, labels, language_code, detail_url):
     sides = {"repeats": [], "repeated_by": []}
     if getattr(recommendation, "has_repeats", True):
         pairs = (
-            RepeatedRecommendation.objects.exclude(status=RepeatedRecommendation.Status.REJECTED)
-            .filter(Q(recommendation=recommendation) | Q(earlier=recommendation))
-            .select_related("earlier", "recommendation")
-            .order_by("-score", "pk")
+            shown_pairs(recommendation).select_related("earlier", "recommendation").order_by("-score", "pk")
         )
         for pair in pairs:
             if pair.recommendation_id == recommendation.pk:
